@@ -1,23 +1,15 @@
+// Command eventatlas is Event Atlas: read news articles beside a map, highlight
+// the words that report an event and turn them into geotagged events saved in
+// a GeoPackage project file. Run with no arguments for the desktop app, or
+// `eventatlas -h` for the command-line tools.
 package main
 
 import (
-	_ "fyne.io/fyne/v2/app"
-	_ "fyne.io/fyne/v2/test"
-	_ "fyne.io/fyne/v2/widget"
-	_ "fyne.io/fyne/v2/dialog"
-	_ "github.com/google/uuid"
-	_ "github.com/paulmach/orb/geojson"
-	_ "github.com/paulmach/orb/encoding/wkb"
-	_ "github.com/paulmach/orb/quadtree"
-	_ "github.com/paulmach/orb/simplify"
-	_ "github.com/paulmach/orb/clip"
-	_ "github.com/paulmach/orb/project"
-	_ "golang.org/x/image/vector"
-	_ "golang.org/x/image/font/opentype"
-	_ "golang.org/x/text/unicode/norm"
-	_ "modernc.org/sqlite"
-	_ "eventatlas/annotate"
-	_ "eventatlas/assets"
+	"os"
+
+	"eventatlas/app"
 )
 
-func main() {}
+func main() {
+	os.Exit(app.Main(os.Args[1:], os.Stdout, os.Stderr))
+}

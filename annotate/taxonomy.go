@@ -18,10 +18,10 @@ const (
 // EventType is one entry of the taxonomy: a type, its sub-types and how it
 // looks wherever it is shown (reader highlight, table, map, legend).
 type EventType struct {
-	Name     string     // e.g. "Diplomacy"
-	SubTypes []string   // e.g. "visit", "talks/meeting"
+	Name     string      // e.g. "Diplomacy"
+	SubTypes []string    // e.g. "visit", "talks/meeting"
 	Color    color.NRGBA // from the Okabe–Ito colour-blind-safe palette
-	Symbol   Symbol     // map marker
+	Symbol   Symbol      // map marker
 }
 
 // Taxonomy is the ordered list of event types a project codes with.

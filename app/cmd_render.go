@@ -1,0 +1,109 @@
+package app
+
+import (
+	"bufio"
+	"fmt"
+	"image/png"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/theme"
+
+	"eventatlas/annotate"
+	"eventatlas/assets"
+	"eventatlas/mapview/render"
+	"eventatlas/storage"
+)
+
+// runRender implements `eventatlas render -project FILE.gpkg -o map.png [-size WxH] [-scale 2] [-dark]`.
+func runRender(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("render", "render -project FILE.gpkg -o map.png [-size 1280x800] [-scale 1|2] [-dark]\nDraws the project's map, base map and events, to a PNG with no display.", stderr)
+	project := fs.String("project", "", "project file to draw (required)")
+	out := fs.String("o", "", "PNG file to write (required)")
+	size := fs.String("size", "1280x800", "image size in logical pixels, WIDTHxHEIGHT")
+	scale := fs.Float64("scale", 1, "pixel density: 1, or 2 for a sharp image on slides")
+	dark := fs.Bool("dark", false, "draw in the dark theme")
+	fit := fs.String("fit", "region", "what the view shows: region or events")
+	if code := parseFlags(fs, args); code >= 0 {
+		return code
+	}
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "eventatlas render: "+format+"\n", a...)
+		return 1
+	}
+	if *project == "" || *out == "" {
+		fmt.Fprintln(stderr, "eventatlas render: -project and -o are required")
+		fs.Usage()
+		return 2
+	}
+	w, h, err := parseSize(*size)
+	if err != nil {
+		return fail("%v", err)
+	}
+	if *scale < 0.5 || *scale > 4 {
+		return fail("-scale %g is outside 0.5..4", *scale)
+	}
+	p, err := storage.Open(*project)
+	if err != nil {
+		return fail("%v", err)
+	}
+	events, err := p.Events()
+	p.Close()
+	if err != nil {
+		return fail("%v", err)
+	}
+	bm, err := assets.LoadBaseMap()
+	if err != nil {
+		return fail("%v", err)
+	}
+	m, err := render.NewMap(bm, theme.DefaultTextFont().Content())
+	if err != nil {
+		return fail("%v", err)
+	}
+	if *dark {
+		m.SetStyle(render.DarkStyle())
+	}
+	m.SetEvents(events, annotate.DefaultTaxonomy())
+	v := render.FitBound(render.RegionBound(), w, h, *scale)
+	if *fit == "events" {
+		if b, ok := m.EventsBound(); ok {
+			v = render.FitBound(b, w, h, *scale)
+		}
+	}
+	img := m.Render(v, render.Selection{})
+	f, err := os.Create(*out)
+	if err != nil {
+		return fail("%v", err)
+	}
+	bw := bufio.NewWriter(f)
+	if err := png.Encode(bw, img); err != nil {
+		f.Close()
+		return fail("writing %s: %v", *out, err)
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return fail("writing %s: %v", *out, err)
+	}
+	if err := f.Close(); err != nil {
+		return fail("writing %s: %v", *out, err)
+	}
+	fmt.Fprintf(stdout, "wrote %s (%dx%d, %d events)\n", *out, img.Bounds().Dx(), img.Bounds().Dy(), len(events))
+	return 0
+}
+
+// parseSize reads "WIDTHxHEIGHT".
+func parseSize(s string) (w, h int, err error) {
+	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
+	if ok {
+		w, err = strconv.Atoi(ws)
+		if err == nil {
+			h, err = strconv.Atoi(hs)
+		}
+	}
+	if !ok || err != nil || w < 16 || h < 16 || w > 8000 || h > 8000 {
+		return 0, 0, fmt.Errorf("-size %q: want WIDTHxHEIGHT between 16x16 and 8000x8000, e.g. 1280x800", s)
+	}
+	return w, h, nil
+}

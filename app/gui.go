@@ -1,0 +1,167 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage/repository"
+	"fyne.io/fyne/v2/theme"
+
+	"eventatlas/annotate/gazetteer"
+	"eventatlas/app/workbench"
+	"eventatlas/assets"
+	"eventatlas/mapview/render"
+	"eventatlas/storage"
+)
+
+// prefLastProject is the preference that remembers the last project opened.
+const prefLastProject = "lastProject"
+
+// runGUI opens the desktop window on the project at path, or on the last
+// project, or on a new sample project on the first run.
+func runGUI(path string, stderr io.Writer) int {
+	a := fyneapp.NewWithID("org.eventatlas.app")
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
+	w := a.NewWindow("Event Atlas")
+	w.Resize(fyne.NewSize(1440, 880))
+
+	g, err := loadGazetteer()
+	if err != nil {
+		fmt.Fprintln(stderr, "eventatlas:", err)
+		return 1
+	}
+	bm, err := assets.LoadBaseMap()
+	if err != nil {
+		fmt.Fprintln(stderr, "eventatlas:", err)
+		return 1
+	}
+	engine, err := render.NewMap(bm, theme.DefaultTextFont().Content())
+	if err != nil {
+		fmt.Fprintln(stderr, "eventatlas:", err)
+		return 1
+	}
+
+	p, openErr := openStartProject(a, path, g)
+	if p == nil {
+		// Nothing could be opened: fall back to the default project so the user
+		// still gets a window, and say what went wrong.
+		var err error
+		if p, err = openOrCreateDefault(g); err != nil {
+			fmt.Fprintln(stderr, "eventatlas:", errors.Join(openErr, err))
+			return 1
+		}
+	}
+	wb := workbench.New(w, p, g, engine)
+	w.SetContent(wb.Content())
+	w.SetMainMenu(wb.MainMenu(func() { openProjectDialog(a, w, wb) }, func() { newProjectDialog(a, w, wb, g) }))
+	wb.AddShortcuts()
+	if err := wb.Reload(); err != nil {
+		dialog.ShowError(err, w)
+	}
+	a.Preferences().SetString(prefLastProject, p.Path())
+	w.SetTitle("Event Atlas — " + p.Path())
+	if openErr != nil {
+		fmt.Fprintln(stderr, "eventatlas:", openErr)
+		dialog.ShowError(fmt.Errorf("%w\n\nShowing %s instead.", openErr, p.Path()), w)
+	}
+	w.SetOnClosed(func() { wb.Project().Close() })
+	w.ShowAndRun()
+	return 0
+}
+
+// openStartProject opens the named project (creating it when it does not
+// exist yet), else the last one, else the default sample project.
+func openStartProject(a fyne.App, path string, g *gazetteer.Gazetteer) (*storage.Project, error) {
+	if path != "" {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			p, err := createProject(path, false, g)
+			return p, err
+		}
+		p, err := storage.Open(path)
+		return p, err
+	}
+	if last := a.Preferences().String(prefLastProject); last != "" {
+		if _, err := os.Stat(last); err == nil {
+			p, err := storage.Open(last)
+			if err == nil {
+				return p, nil
+			}
+			return nil, fmt.Errorf("cannot reopen the last project %s: %w", last, err)
+		}
+	}
+	p, err := openOrCreateDefault(g)
+	return p, err
+}
+
+// switchProject shows p in the workbench and remembers it.
+func switchProject(a fyne.App, w fyne.Window, wb *workbench.Workbench, p *storage.Project) {
+	if err := wb.SetProject(p); err != nil {
+		dialog.ShowError(err, w)
+		return
+	}
+	a.Preferences().SetString(prefLastProject, p.Path())
+	w.SetTitle("Event Atlas — " + p.Path())
+}
+
+func openProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, w)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		if path == wb.Project().Path() {
+			return
+		}
+		p, err := storage.Open(path)
+		if err != nil {
+			dialog.ShowError(err, w)
+			return
+		}
+		switchProject(a, w, wb, p)
+	}, w)
+	d.SetFilter(repository.NewExtensionFileFilter([]string{".gpkg"}))
+	d.Show()
+}
+
+func newProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench, g *gazetteer.Gazetteer) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, w)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		// The dialog creates the file it returns. Remove it only when it is that
+		// empty file: an existing project is never overwritten.
+		if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+			dialog.ShowError(fmt.Errorf("%s already exists: choose a new file name for the new project", path), w)
+			return
+		}
+		os.Remove(path)
+		if !strings.HasSuffix(strings.ToLower(path), ".gpkg") {
+			path += ".gpkg"
+		}
+		p, err := createProject(path, false, g)
+		if err != nil {
+			dialog.ShowError(err, w)
+			return
+		}
+		switchProject(a, w, wb, p)
+	}, w)
+	d.SetFileName("project.gpkg")
+	d.Show()
+}

@@ -1,0 +1,72 @@
+package workbench
+
+import (
+	"fmt"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+)
+
+// statusLine is the bar at the bottom of the window: project file, saved
+// state, message, cursor position and event count.
+type statusLine struct {
+	widget.BaseWidget
+	project, message, cursor, count *widget.Label
+	saved                           *widget.Label
+}
+
+func newStatusLine() *statusLine {
+	s := &statusLine{
+		project: widget.NewLabel(""), message: widget.NewLabel(""), cursor: widget.NewLabel(""),
+		count: widget.NewLabel(""), saved: widget.NewLabel("saved ✓"),
+	}
+	s.message.Truncation = fyne.TextTruncateEllipsis
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+func (s *statusLine) CreateRenderer() fyne.WidgetRenderer {
+	right := container.NewHBox(s.cursor, widget.NewSeparator(), s.count)
+	left := container.NewHBox(s.project, widget.NewSeparator(), s.saved, widget.NewSeparator())
+	return widget.NewSimpleRenderer(container.NewBorder(widget.NewSeparator(), nil, left, right, s.message))
+}
+
+func (s *statusLine) setProject(name string, events int) {
+	s.project.SetText(name)
+	s.count.SetText(fmt.Sprintf("%d events", events))
+}
+
+func (s *statusLine) setMessage(m string) { s.message.SetText(m) }
+
+func (s *statusLine) setSaved(ok bool) {
+	if ok {
+		s.saved.SetText("saved ✓")
+	} else {
+		s.saved.SetText("NOT saved ✗")
+	}
+}
+
+func (s *statusLine) setSelection(n int) {
+	if n > 0 {
+		s.message.SetText(fmt.Sprintf("%d characters selected — Ctrl+E makes an event", n))
+	}
+}
+
+// setCursor shows p as degrees with hemispheres, e.g. "37.84°N 68.78°E".
+func (s *statusLine) setCursor(p orb.Point) {
+	s.cursor.SetText(formatLonLat(p))
+}
+
+func formatLonLat(p orb.Point) string {
+	ns, ew := "N", "E"
+	if p[1] < 0 {
+		ns = "S"
+	}
+	if p[0] < 0 {
+		ew = "W"
+	}
+	return fmt.Sprintf("%.2f°%s %.2f°%s", math.Abs(p[1]), ns, math.Abs(p[0]), ew)
+}

@@ -1,0 +1,59 @@
+package workbench
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// readerToolbar holds the actions on the reader's selection.
+func (wb *Workbench) readerToolbar() fyne.CanvasObject {
+	return widget.NewToolbar(
+		widget.NewToolbarAction(theme.ContentAddIcon(), wb.NewEventFromSelection),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.ContentUndoIcon(), wb.Undo),
+		widget.NewToolbarAction(theme.ContentRedoIcon(), wb.Redo),
+	)
+}
+
+// mapToolbar holds zoom, fit and export.
+func (wb *Workbench) mapToolbar() fyne.CanvasObject {
+	return widget.NewToolbar(
+		widget.NewToolbarAction(theme.ZoomInIcon(), wb.mapView.ZoomIn),
+		widget.NewToolbarAction(theme.ZoomOutIcon(), wb.mapView.ZoomOut),
+		widget.NewToolbarAction(theme.ZoomFitIcon(), wb.mapView.FitRegion),
+		widget.NewToolbarAction(theme.VisibilityIcon(), wb.mapView.FitEvents),
+		widget.NewToolbarSpacer(),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), wb.ExportMapImage),
+	)
+}
+
+// ExportMapImage asks for a PNG file and writes the current map view to it at 2×.
+func (wb *Workbench) ExportMapImage() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			wb.onError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		defer w.Close()
+		if err := wb.mapView.ExportPNG(w, 2); err != nil {
+			wb.onError(err)
+			return
+		}
+		wb.status.setMessage("map image written to " + w.URI().Path())
+	}, wb.win)
+	d.SetFileName("event-atlas-map.png")
+	d.Show()
+}
+
+// showErrorDialog shows err in w with a sentence that says what to do.
+func showErrorDialog(w fyne.Window, err error) {
+	if w == nil {
+		return
+	}
+	dialog.ShowError(err, w)
+}

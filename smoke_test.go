@@ -1,0 +1,157 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestSmokeRealWindow builds the real binary, starts it under Xvfb with an
+// empty HOME, waits for its window, takes a screenshot and checks that the
+// first run created the sample project and drew the map and the article.
+func TestSmokeRealWindow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("smoke test skipped with -short")
+	}
+	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed (make test installs xvfb, xdotool and imagemagick): %v", tool, err)
+		}
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "eventatlas")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	display := startXvfb(t)
+	home := filepath.Join(dir, "home")
+	if err := os.MkdirAll(home, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"HOME=" + home, "DISPLAY=" + display, "PATH=" + os.Getenv("PATH"), "LIBGL_ALWAYS_SOFTWARE=1"}
+	app := exec.Command(bin)
+	app.Env = env
+	var appOut bytes.Buffer
+	app.Stdout, app.Stderr = &appOut, &appOut
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { app.Process.Kill(); app.Wait() })
+
+	if !waitFor(60*time.Second, func() bool {
+		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", "Event Atlas")
+		cmd.Env = env
+		out, err := cmd.Output()
+		return err == nil && len(bytes.TrimSpace(out)) > 0
+	}) {
+		t.Fatalf("no Event Atlas window appeared within 60 s; app output:\n%s", appOut.String())
+	}
+	project := filepath.Join(home, ".local", "share", "eventatlas", "sample-project.gpkg")
+	if _, err := os.Stat(project); err != nil {
+		t.Fatalf("first run did not create the sample project: %v", err)
+	}
+	time.Sleep(4 * time.Second) // let the first frames and the map render settle
+	shot := filepath.Join(dir, "shot.png")
+	imp := exec.Command("import", "-window", "root", shot)
+	imp.Env = env
+	if out, err := imp.CombinedOutput(); err != nil {
+		t.Fatalf("screenshot: %v\n%s", err, out)
+	}
+	if keep := os.Getenv("EVENTATLAS_SMOKE_SHOT"); keep != "" {
+		b, _ := os.ReadFile(shot)
+		os.WriteFile(keep, b, 0o644)
+	}
+	img := readPNG(t, shot)
+	b := img.Bounds()
+	// The map fills the right part of the window: its land colour and the
+	// blue of the diplomacy events must be there.
+	mapArea := image.Rect(b.Min.X+b.Dx()*62/100, b.Min.Y+b.Dy()/8, b.Max.X-10, b.Max.Y-b.Dy()/8)
+	land := countPixels(img, mapArea, func(r, g, bl uint8) bool { return near(r, 0xF2, 24) && near(g, 0xEF, 24) && near(bl, 0xE9, 24) })
+	if frac := float64(land) / float64(mapArea.Dx()*mapArea.Dy()); frac < 0.15 {
+		t.Errorf("map area holds %.0f%% land-coloured pixels, want ≥ 15%%: was the base map drawn?", 100*frac)
+	}
+	diplomacy := countPixels(img, mapArea, func(r, g, bl uint8) bool { return near(r, 0x00, 40) && near(g, 0x72, 40) && near(bl, 0xB2, 40) })
+	if diplomacy < 20 {
+		t.Errorf("found %d pixels of the Diplomacy event colour on the map, want ≥ 20: were the events drawn?", diplomacy)
+	}
+	// The reader sits in the middle: dark text pixels on a light page.
+	readerArea := image.Rect(b.Min.X+b.Dx()*22/100, b.Min.Y+b.Dy()/6, b.Min.X+b.Dx()*52/100, b.Max.Y-b.Dy()/6)
+	ink := countPixels(img, readerArea, func(r, g, bl uint8) bool { return r < 90 && g < 90 && bl < 90 })
+	if ink < 2000 {
+		t.Errorf("found %d dark text pixels in the reader, want ≥ 2000: was the article drawn?", ink)
+	}
+	if t.Failed() {
+		t.Logf("app output:\n%s", appOut.String())
+	}
+}
+
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	for n := 90; n < 110; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+			continue
+		}
+		display := fmt.Sprintf(":%d", n)
+		x := exec.Command("Xvfb", display, "-screen", "0", "1440x900x24", "-nolisten", "tcp")
+		if err := x.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { x.Process.Kill(); x.Wait() })
+		if waitFor(10*time.Second, func() bool {
+			_, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
+			return err == nil
+		}) {
+			return display
+		}
+		x.Process.Kill()
+	}
+	t.Fatal("could not start Xvfb on displays :90–:109")
+	return ""
+}
+
+func waitFor(limit time.Duration, ok func() bool) bool {
+	for end := time.Now().Add(limit); time.Now().Before(end); time.Sleep(250 * time.Millisecond) {
+		if ok() {
+			return true
+		}
+	}
+	return false
+}
+
+func readPNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", path, err)
+	}
+	return img
+}
+
+func countPixels(img image.Image, r image.Rectangle, match func(r, g, b uint8) bool) int {
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			if match(uint8(cr>>8), uint8(cg>>8), uint8(cb>>8)) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func near(v, want, tol uint8) bool {
+	d := int(v) - int(want)
+	return d >= -int(tol) && d <= int(tol)
+}
