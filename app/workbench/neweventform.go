@@ -35,22 +35,27 @@ func placeLabel(p annotate.Place) string {
 
 // NewEventFromSelection opens the new-event form for the reader's selection
 // (Ctrl+E). A selection of nothing but spaces gets a message instead.
-func (wb *Workbench) NewEventFromSelection() {
+func (wb *Workbench) NewEventFromSelection() { wb.openNewEventForm() }
+
+// openNewEventForm shows the form and returns it, or nil after reporting why
+// there is nothing to make an event from.
+func (wb *Workbench) openNewEventForm() *newEventForm {
 	if wb.current < 0 {
 		wb.onError(ErrNoArticle)
-		return
+		return nil
 	}
 	start, end := wb.reader.Selection()
 	text := wb.articles[wb.current].Text
 	span, err := annotate.NewSpan(text, start, end)
 	if err != nil {
 		wb.onError(err)
-		return
+		return nil
 	}
 	f := &newEventForm{wb: wb, start: span.Start, end: span.End}
 	f.build(text, span)
 	f.dlg.Show()
 	wb.win.Canvas().Focus(f.typeSel)
+	return f
 }
 
 func (f *newEventForm) build(text string, span annotate.Span) {

@@ -1,0 +1,130 @@
+package reader
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// FocusGained shows the caret.
+func (r *Reader) FocusGained() {
+	r.focused = true
+	r.Refresh()
+}
+
+// FocusLost hides the caret.
+func (r *Reader) FocusLost() {
+	r.focused = false
+	r.input.shift = false
+	r.Refresh()
+}
+
+// TypedRune ignores typing: the text is read-only.
+func (r *Reader) TypedRune(rune) {}
+
+// KeyDown tracks the shift keys for keyboard selection.
+func (r *Reader) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		r.input.shift = true
+	}
+}
+
+// KeyUp tracks the shift keys for keyboard selection.
+func (r *Reader) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		r.input.shift = false
+	}
+}
+
+// TypedKey moves the caret: arrows by a character or a line, Home/End to the
+// line's ends, Page Up/Down by a screen. With shift held the selection
+// extends; without it the selection collapses to the caret.
+func (r *Reader) TypedKey(ev *fyne.KeyEvent) {
+	if len(r.lay.lines) == 0 {
+		return
+	}
+	caret, page := r.caret, r.Size().Height*0.9
+	switch ev.Name {
+	case fyne.KeyLeft:
+		caret--
+	case fyne.KeyRight:
+		caret++
+	case fyne.KeyUp:
+		caret = r.verticalMove(-1)
+	case fyne.KeyDown:
+		caret = r.verticalMove(1)
+	case fyne.KeyHome:
+		caret = r.lay.lines[r.lineOf(caret)].start
+	case fyne.KeyEnd:
+		caret = r.visibleEnd(r.lay.lines[r.lineOf(caret)])
+	case fyne.KeyPageUp:
+		r.scrollBy(-page)
+		return
+	case fyne.KeyPageDown:
+		r.scrollBy(page)
+		return
+	default:
+		return
+	}
+	r.caret = clamp(caret, 0, r.textLen())
+	if !r.input.shift {
+		r.anchor = r.caret
+	}
+	r.ensureVisible(r.caret)
+	r.Refresh()
+	r.notify()
+}
+
+// verticalMove returns the offset on the line dir lines away from the
+// caret's, at the caret's x.
+func (r *Reader) verticalMove(dir int) int {
+	i := r.lineOf(r.caret)
+	x := r.prefixWidth(r.lay.lines[i], r.caret)
+	j := i + dir
+	for j >= 0 && j < len(r.lay.lines) && r.lay.lines[j].blank {
+		j += dir
+	}
+	if j < 0 {
+		return 0
+	}
+	if j >= len(r.lay.lines) {
+		return r.textLen()
+	}
+	return r.colAt(r.lay.lines[j], x)
+}
+
+// TypedShortcut handles Ctrl+A (select all) and Ctrl+C (copy the
+// selection); other shortcuts go on to the window's canvas so the app's
+// shortcuts keep working while the reader has focus.
+func (r *Reader) TypedShortcut(s fyne.Shortcut) {
+	switch sc := s.(type) {
+	case *fyne.ShortcutSelectAll:
+		r.SelectAll()
+	case *fyne.ShortcutCopy:
+		text := r.SelectedText()
+		if text == "" {
+			return
+		}
+		cb := sc.Clipboard
+		if cb == nil {
+			cb = fyne.CurrentApp().Clipboard()
+		}
+		cb.SetContent(text)
+	default:
+		type shortcutHandler interface{ TypedShortcut(fyne.Shortcut) }
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(r).(shortcutHandler); ok {
+			c.TypedShortcut(s)
+		}
+	}
+}
+
+// visibleEnd is the end of line l before the spaces a wrapped line hangs
+// past the margin, so the caret stays on l rather than the next line.
+func (r *Reader) visibleEnd(l line) int {
+	end := l.end
+	if !l.paraEnd {
+		for end > l.start && isBreakSpace(r.doc.runes[end-1]) {
+			end--
+		}
+	}
+	return end
+}

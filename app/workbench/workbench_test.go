@@ -1,0 +1,210 @@
+package workbench
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/paulmach/orb"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"eventatlas/annotate"
+	"eventatlas/annotate/gazetteer"
+	"eventatlas/app/sample"
+	"eventatlas/assets"
+	"eventatlas/mapview/render"
+	"eventatlas/storage"
+)
+
+// newTestWorkbench opens a workbench in a test window on a new project that
+// holds the sample article, and the sample events when withEvents is set.
+func newTestWorkbench(t *testing.T, withEvents bool) (*Workbench, fyne.Window, *[]error) {
+	t.Helper()
+	test.NewTempApp(t)
+	bm, err := assets.LoadBaseMap()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := gazetteer.FromBaseMap(bm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := storage.Create(filepath.Join(t.TempDir(), "wb.gpkg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	a := sample.Article()
+	if _, err := p.AddArticle(&a); err != nil {
+		t.Fatal(err)
+	}
+	if withEvents {
+		evs, err := sample.Events(g, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range evs {
+			if err := p.SaveEvent(&evs[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	engine, err := render.NewMap(bm, goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	wb := New(w, p, g, engine)
+	var errs []error
+	wb.onError = func(err error) { errs = append(errs, err) }
+	w.SetContent(wb.Content())
+	w.Resize(fyne.NewSize(1400, 850))
+	if err := wb.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	return wb, w, &errs
+}
+
+// offsetOf returns the code-point range of the first occurrence of s in text.
+func offsetOf(t *testing.T, text, s string) (int, int) {
+	t.Helper()
+	i := strings.Index(text, s)
+	if i < 0 {
+		t.Fatalf("%q not in text", s)
+	}
+	start := annotate.RuneLen(text[:i])
+	return start, start + annotate.RuneLen(s)
+}
+
+func TestNewEventFromSelectionOffersCityAndProvince(t *testing.T) {
+	wb, _, errs := newTestWorkbench(t, false)
+	text := wb.articles[wb.current].Text
+	start, end := offsetOf(t, text, "visited Kunduz")
+	wb.reader.SetSelection(start, end)
+
+	f := wb.openNewEventForm()
+	if f == nil {
+		t.Fatalf("no form; errors %v", *errs)
+	}
+	var city, province string
+	for _, o := range f.placeRadio.Options {
+		switch {
+		case strings.HasPrefix(o, "Kunduz — city"):
+			city = o
+		case strings.HasPrefix(o, "Kunduz — province"):
+			province = o
+		}
+	}
+	if city == "" || province == "" {
+		t.Fatalf("offered %q, want Kunduz city and Kunduz province", f.placeRadio.Options)
+	}
+	f.typeSel.SetSelected("Diplomacy")
+	f.subSel.SetSelected("visit")
+	f.title.SetText("Tajik delegation visits Kunduz")
+	f.placeRadio.SetSelected(city)
+	f.submit()
+	if len(*errs) > 0 {
+		t.Fatalf("errors: %v", *errs)
+	}
+
+	stored, err := wb.project.Events()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stored) != 1 {
+		t.Fatalf("stored %d events, want 1", len(stored))
+	}
+	e := stored[0]
+	if e.Type != "Diplomacy" || e.SubType != "visit" || e.Title != "Tajik delegation visits Kunduz" || e.PlaceName != "Kunduz" {
+		t.Errorf("stored %q/%q %q at %q", e.Type, e.SubType, e.Title, e.PlaceName)
+	}
+	if _, ok := e.Geometry.(orb.Point); !ok {
+		t.Errorf("city event geometry is %T, want a point", e.Geometry)
+	}
+	if len(e.Spans) != 1 || e.Spans[0].Start != start || e.Spans[0].End != end || e.Spans[0].Quote != "visited Kunduz" {
+		t.Errorf("spans %+v, want %d–%d \"visited Kunduz\"", e.Spans, start, end)
+	}
+	if wb.Selected() != e.ID {
+		t.Errorf("the new event is not selected")
+	}
+}
+
+func TestNewEventForProvinceIsAnArea(t *testing.T) {
+	wb, _, errs := newTestWorkbench(t, false)
+	text := wb.articles[wb.current].Text
+	start, end := offsetOf(t, text, "Khatlon region")
+	e, err := wb.CreateEvent(NewEventRequest{Start: start, End: end, Type: "Diplomacy", PlaceID: "adm1:TJ-KT"})
+	if err != nil || len(*errs) > 0 {
+		t.Fatal(err, *errs)
+	}
+	switch e.Geometry.(type) {
+	case orb.Polygon, orb.MultiPolygon:
+	default:
+		t.Fatalf("province event geometry is %T, want an area", e.Geometry)
+	}
+	if e.Title != "Khatlon region" || e.GeoPrecision != annotate.GeoProvince {
+		t.Errorf("title %q, geo precision %v", e.Title, e.GeoPrecision)
+	}
+}
+
+func TestSelectionOfSpacesIsRefused(t *testing.T) {
+	wb, _, errs := newTestWorkbench(t, false)
+	text := wb.articles[wb.current].Text
+	start, _ := offsetOf(t, text, " Kunduz")
+	wb.reader.SetSelection(start, start+1)
+	if f := wb.openNewEventForm(); f != nil {
+		t.Fatal("a form opened for a selection of one space")
+	}
+	if len(*errs) != 1 || !errors.Is((*errs)[0], annotate.ErrEmptySelection) {
+		t.Fatalf("errors %v, want ErrEmptySelection", *errs)
+	}
+	if evs, _ := wb.project.Events(); len(evs) != 0 {
+		t.Errorf("%d events stored after a refused selection", len(evs))
+	}
+}
+
+func TestTapEventOnMapSelectsItAndScrollsReader(t *testing.T) {
+	wb, _, _ := newTestWorkbench(t, true)
+	var line annotate.Event
+	for _, e := range wb.events {
+		if _, ok := e.Geometry.(orb.LineString); ok {
+			line = e
+		}
+	}
+	if line.ID == "" {
+		t.Fatal("sample has no line event")
+	}
+	// Tap the middle of the Balkh–Dushanbe line.
+	ls := line.Geometry.(orb.LineString)
+	v := wb.mapView.View()
+	x1, y1 := v.ToPixel(ls[0])
+	x2, y2 := v.ToPixel(ls[len(ls)-1])
+	test.TapAt(wb.mapView, fyne.NewPos(float32((x1+x2)/2), float32((y1+y2)/2)))
+	if wb.Selected() != line.ID {
+		t.Fatalf("selected %q after tapping the line, want %q", wb.Selected(), line.ID)
+	}
+	if wb.mapView.Selected() != line.ID {
+		t.Errorf("map shows %q selected", wb.mapView.Selected())
+	}
+	// Tapping empty map far from every event clears the selection.
+	test.TapAt(wb.mapView, fyne.NewPos(3, 3))
+	if wb.Selected() != "" {
+		t.Errorf("selected %q after tapping empty map", wb.Selected())
+	}
+}
+
+func TestHighlightTapSelectsEvent(t *testing.T) {
+	wb, _, _ := newTestWorkbench(t, true)
+	e := wb.events[0]
+	wb.reader.OnHighlightTapped(e.ID)
+	if wb.Selected() != e.ID || wb.mapView.Selected() != e.ID {
+		t.Fatalf("selection %q / map %q, want %q", wb.Selected(), wb.mapView.Selected(), e.ID)
+	}
+	b, ok := wb.mapView.View().Bound(), true
+	if !ok || !b.Contains(e.Centroid()) {
+		t.Errorf("map view %v does not show the event at %v", b, e.Centroid())
+	}
+}

@@ -1,0 +1,189 @@
+package storage
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"eventatlas/annotate"
+	"github.com/google/uuid"
+)
+
+// SaveEvent inserts e or updates the event with its ID, in one transaction
+// with its spans and a history entry. It fills an empty ID, Created (on
+// insert; an update keeps the stored one when e's is zero), Updated,
+// Annotator (from SetAnnotator when empty) and every span's ID and EventID,
+// and normalises the dates to calendar days. e must pass e.Validate() and
+// every span must point into an article of the project. *e is changed only
+// when the save succeeds.
+func (p *Project) SaveEvent(e *annotate.Event) error {
+	if err := p.begin(); err != nil {
+		return err
+	}
+	defer p.mu.Unlock()
+	ev := *e
+	if ev.ID == "" {
+		ev.ID = uuid.NewString()
+	}
+	ev.DateStart, ev.DateEnd = day(ev.DateStart), day(ev.DateEnd)
+	if ev.Annotator == "" {
+		ev.Annotator = p.annotator
+	}
+	if err := ev.Validate(); err != nil {
+		return fmt.Errorf("cannot save the event %q: %w", ev.Title, err)
+	}
+	ev.Spans = append([]annotate.Span(nil), e.Spans...)
+	for i := range ev.Spans {
+		s := &ev.Spans[i]
+		if s.ID == "" {
+			s.ID = uuid.NewString()
+		}
+		s.EventID = ev.ID
+		if s.Start < 0 || s.End <= s.Start {
+			return fmt.Errorf("cannot save the event %q: evidence span %d–%d is empty or negative", ev.Title, s.Start, s.End)
+		}
+	}
+	err := p.write(func(tx *sql.Tx) error {
+		if err := checkArticles(tx, ev.Spans); err != nil {
+			return err
+		}
+		var before *annotate.Event
+		old, err := loadEvent(tx, ev.ID)
+		switch {
+		case err == nil:
+			before = &old
+		case !errors.Is(err, ErrNotFound):
+			return err
+		}
+		t := now()
+		if ev.Created.IsZero() && before != nil {
+			ev.Created = before.Created
+		}
+		if ev.Created.IsZero() {
+			ev.Created = t
+		}
+		ev.Created, ev.Updated = stamp(ev.Created), t
+		if err := writeEvent(tx, &ev); err != nil {
+			return err
+		}
+		action := actionUpdate
+		if before == nil {
+			action = actionCreate
+		}
+		return p.record(tx, action, entityEvent, ev.ID, before, &ev)
+	})
+	if err != nil {
+		return fmt.Errorf("cannot save the event %q: %w", ev.Title, err)
+	}
+	*e = ev
+	return nil
+}
+
+// checkArticles reports a span whose article is not in the project.
+func checkArticles(tx *sql.Tx, spans []annotate.Span) error {
+	for _, s := range spans {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM articles WHERE id = ?`, s.ArticleID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("evidence span %d–%d points to article %q, which is not in the project", s.Start, s.End, s.ArticleID)
+		}
+	}
+	return nil
+}
+
+// DeleteEvent deletes the event id and its spans, recording it in the
+// history; the error wraps ErrNotFound when there is no such event.
+func (p *Project) DeleteEvent(id string) error {
+	if err := p.begin(); err != nil {
+		return err
+	}
+	defer p.mu.Unlock()
+	return p.write(func(tx *sql.Tx) error {
+		before, err := loadEvent(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := removeEvent(tx, id); err != nil {
+			return err
+		}
+		return p.record(tx, actionDelete, entityEvent, id, &before, nil)
+	})
+}
+
+// Event returns the event id with its spans; the error wraps ErrNotFound
+// when there is none.
+func (p *Project) Event(id string) (annotate.Event, error) {
+	if err := p.begin(); err != nil {
+		return annotate.Event{}, err
+	}
+	defer p.mu.Unlock()
+	return loadEvent(p.db, id)
+}
+
+// Events returns every event with its spans, by start date (undated last),
+// then by creation.
+func (p *Project) Events() ([]annotate.Event, error) {
+	if err := p.begin(); err != nil {
+		return nil, err
+	}
+	defer p.mu.Unlock()
+	rows, err := p.db.Query(`SELECT ` + eventColumns + ` FROM events ORDER BY date_start IS NULL, date_start, created, fid`)
+	if err != nil {
+		return nil, err
+	}
+	var events []annotate.Event
+	index := map[string]int{}
+	for rows.Next() {
+		e, err := scanEvent(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		index[e.ID] = len(events)
+		events = append(events, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	spans, err := querySpans(p.db, `SELECT `+spanColumns+` FROM spans ORDER BY fid`)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range spans {
+		if i, ok := index[s.EventID]; ok {
+			events[i].Spans = append(events[i].Spans, s)
+		}
+	}
+	return events, nil
+}
+
+// SpansForArticle returns the evidence spans into one article, in text
+// order.
+func (p *Project) SpansForArticle(articleID string) ([]annotate.Span, error) {
+	if err := p.begin(); err != nil {
+		return nil, err
+	}
+	defer p.mu.Unlock()
+	return querySpans(p.db, `SELECT `+spanColumns+` FROM spans WHERE article_id = ? ORDER BY start, "end", fid`, articleID)
+}
+
+// querySpans runs a spans query.
+func querySpans(q querier, query string, args ...any) ([]annotate.Span, error) {
+	rows, err := q.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []annotate.Span
+	for rows.Next() {
+		s, err := scanSpan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
