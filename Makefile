@@ -29,9 +29,11 @@ bench: deps-run check-go
 
 # Each fuzz target runs for a minute; not part of `make test`.
 fuzz: check-go
-	@for t in $$($(GO) test -list '^Fuzz' ./... | grep '^Fuzz'); do \
-	  pkg=$$($(GO) test -list "^$$t$$" ./... 2>/dev/null | grep -B0 '^ok' | awk '{print $$2}'); \
-	  echo "fuzz $$t in $$pkg"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime 60s $$pkg || exit 1; \
+	@for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$t (60 s)"; \
+	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime 60s $$pkg || exit 1; \
+	  done; \
 	done
 
 deps-run:

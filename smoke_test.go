@@ -34,7 +34,7 @@ func TestSmokeRealWindow(t *testing.T) {
 	if err := os.MkdirAll(home, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	env := []string{"HOME=" + home, "DISPLAY=" + display, "PATH=" + os.Getenv("PATH"), "LIBGL_ALWAYS_SOFTWARE=1"}
+	env := []string{"HOME=" + home, "DISPLAY=" + display, "PATH=" + os.Getenv("PATH"), "LIBGL_ALWAYS_SOFTWARE=1", "FYNE_THEME=light"}
 	app := exec.Command(bin)
 	app.Env = env
 	var appOut bytes.Buffer

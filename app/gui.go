@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage/repository"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 
 	"eventatlas/annotate/gazetteer"
@@ -26,6 +26,11 @@ const prefLastProject = "lastProject"
 // runGUI opens the desktop window on the project at path, or on the last
 // project, or on a new sample project on the first run.
 func runGUI(path string, stderr io.Writer) int {
+	// Fyne creates its cache folder without parents: make sure they exist on
+	// a fresh account so it does not log errors.
+	if d, err := os.UserCacheDir(); err == nil {
+		os.MkdirAll(d, 0o755)
+	}
 	a := fyneapp.NewWithID("org.eventatlas.app")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	w := a.NewWindow("Event Atlas")
@@ -130,7 +135,7 @@ func openProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench) {
 		}
 		switchProject(a, w, wb, p)
 	}, w)
-	d.SetFilter(repository.NewExtensionFileFilter([]string{".gpkg"}))
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".gpkg"}))
 	d.Show()
 }
 

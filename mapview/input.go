@@ -1,0 +1,225 @@
+package mapview
+
+import (
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"github.com/paulmach/orb"
+
+	"eventatlas/mapview/render"
+)
+
+// Interface checks: the widget handles these inputs.
+var (
+	_ fyne.Draggable      = (*Map)(nil)
+	_ fyne.Scrollable     = (*Map)(nil)
+	_ fyne.Tappable       = (*Map)(nil)
+	_ fyne.DoubleTappable = (*Map)(nil)
+	_ fyne.Focusable      = (*Map)(nil)
+	_ desktop.Hoverable   = (*Map)(nil)
+	_ desktop.Cursorable  = (*Map)(nil)
+)
+
+// restDelay is how long a drag must pause, or a burst of scrolling stop,
+// before the map is drawn afresh (until then the last image is moved).
+const restDelay = 120 * time.Millisecond
+
+// Dragged pans the map with the pointer; the last image is moved until the
+// drag ends or rests.
+func (m *Map) Dragged(ev *fyne.DragEvent) {
+	m.dragging = true
+	m.hover = ""
+	m.pending = nil
+	v := m.View()
+	m.view.Center = v.Pan(-float64(ev.Dragged.DX), -float64(ev.Dragged.DY)).Center
+	m.mouse, m.mouseIn = ev.Position, true
+	m.Refresh()
+	m.later(func() { m.dragging = false; m.Refresh() })
+}
+
+// DragEnd draws the map at its new place.
+func (m *Map) DragEnd() {
+	m.dragging = false
+	m.stopLater()
+	v := m.View()
+	m.setView(v) // clamps the centre to the region
+}
+
+// Scrolled zooms around the pointer: up to zoom in, down to zoom out, by
+// half a level per wheel notch and smoothly with a trackpad.
+func (m *Map) Scrolled(ev *fyne.ScrollEvent) {
+	dy := float64(ev.Scrolled.DY)
+	if dy == 0 {
+		return
+	}
+	dy = math.Max(-100, math.Min(100, dy))
+	pos := ev.Position
+	if pos == (fyne.Position{}) && m.mouseIn {
+		pos = m.mouse // some drivers do not say where the pointer is
+	}
+	v := m.View()
+	v = v.ZoomAround(float64(pos.X), float64(pos.Y), math.Exp2(dy/50))
+	m.pending = nil
+	m.view.Center, m.view.Zoom = v.Clamp().Center, v.Clamp().Zoom
+	// Preview by scaling the last image; draw afresh when scrolling stops.
+	m.dragging = true
+	m.Refresh()
+	m.later(func() { m.dragging = false; m.Refresh() })
+	m.cursor(pos)
+}
+
+// Tapped picks the event under the pointer, or zooms into a cluster.
+func (m *Map) Tapped(ev *fyne.PointEvent) {
+	m.requestFocus()
+	v := m.View()
+	x, y := float64(ev.Position.X), float64(ev.Position.Y)
+	id, ok := m.engine.HitTest(v, x, y)
+	if !ok {
+		if b, _, isCluster := m.engine.ClusterAt(v, x, y); isCluster {
+			m.zoomToCluster(v, b, x, y)
+			return
+		}
+		id = ""
+	}
+	m.Select(id)
+	if m.OnEventTapped != nil {
+		m.OnEventTapped(id)
+	}
+}
+
+// zoomToCluster zooms in on a cluster: to fit its events, at least two
+// levels, around the tap.
+func (m *Map) zoomToCluster(v render.View, b orb.Bound, x, y float64) {
+	f := render.FitBound(b, v.Width, v.Height, v.Scale)
+	if f.Zoom < v.Zoom+1 {
+		f = v.ZoomAround(x, y, 4)
+	}
+	m.SetView(f)
+}
+
+// DoubleTapped zooms in one level around the pointer.
+func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
+	v := m.View()
+	m.SetView(v.ZoomAround(float64(ev.Position.X), float64(ev.Position.Y), zoomStep))
+}
+
+// FocusGained shows the focus ring.
+func (m *Map) FocusGained() { m.focused = true; m.Refresh() }
+
+// FocusLost hides the focus ring.
+func (m *Map) FocusLost() { m.focused = false; m.Refresh() }
+
+// TypedRune handles + and − (zoom) and 0 (fit the region).
+func (m *Map) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		m.ZoomIn()
+	case '-', '_', '−':
+		m.ZoomOut()
+	case '0':
+		m.FitRegion()
+	}
+}
+
+// TypedKey pans with the arrow keys.
+func (m *Map) TypedKey(ev *fyne.KeyEvent) {
+	dx, dy := 0.0, 0.0
+	switch ev.Name {
+	case fyne.KeyLeft:
+		dx = -panStep
+	case fyne.KeyRight:
+		dx = panStep
+	case fyne.KeyUp:
+		dy = -panStep
+	case fyne.KeyDown:
+		dy = panStep
+	default:
+		return
+	}
+	m.SetView(m.View().Pan(dx, dy))
+}
+
+// MouseIn starts hover tracking.
+func (m *Map) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
+
+// MouseMoved reports the lon/lat under the pointer and highlights the event
+// under it with a tooltip.
+func (m *Map) MouseMoved(ev *desktop.MouseEvent) {
+	m.mouse, m.mouseIn = ev.Position, true
+	m.cursor(ev.Position)
+	if m.dragging {
+		return
+	}
+	id, _ := m.engine.HitTest(m.View(), float64(ev.Position.X), float64(ev.Position.Y))
+	if id != m.hover || id != "" {
+		m.hover = id
+		m.Refresh()
+	}
+}
+
+// MouseOut clears the hover highlight.
+func (m *Map) MouseOut() {
+	m.mouseIn = false
+	if m.hover != "" {
+		m.hover = ""
+	}
+	m.Refresh()
+}
+
+// Cursor is a pointing hand over an event.
+func (m *Map) Cursor() desktop.Cursor {
+	if m.hover != "" {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// cursor reports the lon/lat at pos.
+func (m *Map) cursor(pos fyne.Position) {
+	if m.OnCursor != nil {
+		m.OnCursor(m.View().ToLonLat(float64(pos.X), float64(pos.Y)))
+	}
+}
+
+// requestFocus focuses the map so the keyboard works after a click.
+func (m *Map) requestFocus() {
+	if app := fyne.CurrentApp(); app != nil {
+		if c := app.Driver().CanvasForObject(m); c != nil && c.Focused() != m {
+			c.Focus(m)
+		}
+	}
+}
+
+// later runs f on the UI goroutine after the rest delay, replacing any f
+// pending.
+func (m *Map) later(f func()) {
+	m.stopLater()
+	m.restFn = f
+	var t *time.Timer
+	t = time.AfterFunc(m.restDelay, func() {
+		fyne.Do(func() {
+			if m.rest == t {
+				m.settle()
+			}
+		})
+	})
+	m.rest = t
+}
+
+// settle runs the pending rest function now.
+func (m *Map) settle() {
+	f := m.restFn
+	m.stopLater()
+	if f != nil {
+		f()
+	}
+}
+
+func (m *Map) stopLater() {
+	if m.rest != nil {
+		m.rest.Stop()
+	}
+	m.rest, m.restFn = nil, nil
+}

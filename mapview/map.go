@@ -1,0 +1,218 @@
+package mapview
+
+import (
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"eventatlas/annotate"
+	"eventatlas/mapview/render"
+)
+
+// Map is the map widget: base map, events, labels, scale bar. Drag to pan,
+// scroll to zoom around the pointer, double-tap to zoom in, tap to pick an
+// event; when focused, + and − zoom, the arrow keys pan and 0 fits the
+// region.
+type Map struct {
+	widget.BaseWidget
+
+	// OnEventTapped is called with the id of the event tapped, or "" when
+	// the tap hit no event.
+	OnEventTapped func(id string)
+	// OnCursor is called with the lon/lat under the pointer as it moves.
+	OnCursor func(lonlat orb.Point)
+
+	engine  *render.Map
+	view    render.View         // centre and zoom; the size follows the widget
+	pending func(w, h int) bool // a fit to keep on resizing, until the user moves the map
+	sel     string
+	hover   string
+	infos   map[string]eventInfo
+	version int // counts SetEvents calls, to know when to redraw
+
+	focused   bool
+	mouse     fyne.Position
+	mouseIn   bool
+	dragging  bool
+	rest      *time.Timer // redraws when a drag rests or a scroll burst ends
+	restFn    func()
+	restDelay time.Duration
+	r         *mapRenderer
+}
+
+// eventInfo is what the hover tooltip says about an event.
+type eventInfo struct {
+	title, date, typ string
+}
+
+// Zoom step of ZoomIn and ZoomOut and the keyboard's pan step.
+const (
+	zoomStep = 2.0
+	panStep  = 80.0
+)
+
+// New returns a map widget drawing with engine, showing the region.
+func New(engine *render.Map) *Map {
+	m := &Map{engine: engine, infos: map[string]eventInfo{}, restDelay: restDelay}
+	m.view = render.FitBound(render.RegionBound(), 800, 600, 1)
+	m.pending = m.fitRegion
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// size is the widget's size in whole logical pixels.
+func (m *Map) size() (int, int) {
+	s := m.Size()
+	return int(math.Round(float64(s.Width))), int(math.Round(float64(s.Height)))
+}
+
+// scale is the canvas's pixel density.
+func (m *Map) scale() float64 {
+	if app := fyne.CurrentApp(); app != nil {
+		if c := app.Driver().CanvasForObject(m); c != nil && c.Scale() > 0 {
+			return float64(c.Scale())
+		}
+	}
+	return 1
+}
+
+// View returns the view shown: centre, zoom, widget size and pixel density.
+func (m *Map) View() render.View {
+	v := m.view
+	v.Width, v.Height = m.size()
+	v.Scale = m.scale()
+	return v
+}
+
+// SetView shows v's centre and zoom (its size is the widget's).
+func (m *Map) SetView(v render.View) {
+	m.pending = nil
+	m.setView(v)
+}
+
+// setView stores a view, clamped, and redraws.
+func (m *Map) setView(v render.View) {
+	w, h := m.size()
+	v.Width, v.Height, v.Scale = max(w, 1), max(h, 1), m.scale()
+	v = v.Clamp()
+	m.view.Center, m.view.Zoom = v.Center, v.Zoom
+	m.Refresh()
+}
+
+// SetEvents shows events, styled by their type in tax.
+func (m *Map) SetEvents(events []annotate.Event, tax annotate.Taxonomy) {
+	m.engine.SetEvents(events, tax)
+	m.infos = make(map[string]eventInfo, len(events))
+	for i := range events {
+		e := &events[i]
+		date := ""
+		if !e.DateStart.IsZero() {
+			date = e.DateStart.Format("2 Jan 2006")
+		}
+		m.infos[e.ID] = eventInfo{title: e.Title, date: date, typ: e.Type}
+	}
+	if _, ok := m.infos[m.hover]; !ok {
+		m.hover = ""
+	}
+	m.version++
+	m.Refresh()
+}
+
+// Select highlights event id ("" for none).
+func (m *Map) Select(id string) {
+	if id == m.sel {
+		return
+	}
+	m.sel = id
+	m.Refresh()
+}
+
+// Selected returns the id of the highlighted event, "" when none.
+func (m *Map) Selected() string { return m.sel }
+
+// CenterOn brings event id into view: a point or line that is off-screen
+// (or close to the edge) is panned to the centre; an area, or a line, that
+// does not fit is zoomed to fit. Nothing moves when it is already in view.
+func (m *Map) CenterOn(id string) {
+	b, ok := m.engine.EventBound(id)
+	if !ok {
+		return
+	}
+	v := m.View()
+	margin := 24.0
+	x0, y0 := v.ToPixel(orb.Point{b.Min[0], b.Max[1]})
+	x1, y1 := v.ToPixel(orb.Point{b.Max[0], b.Min[1]})
+	inside := x0 >= margin && y0 >= margin && x1 <= float64(v.Width)-margin && y1 <= float64(v.Height)-margin
+	if inside {
+		return
+	}
+	if x1-x0 > float64(v.Width)-2*margin || y1-y0 > float64(v.Height)-2*margin {
+		f := render.FitBound(b, v.Width, v.Height, v.Scale)
+		f.Zoom = math.Min(f.Zoom, math.Max(v.Zoom, 11))
+		m.SetView(f)
+		return
+	}
+	v.Center = b.Center()
+	m.SetView(v)
+}
+
+// ZoomIn zooms in one level around the centre.
+func (m *Map) ZoomIn() { m.zoomAtCentre(zoomStep) }
+
+// ZoomOut zooms out one level around the centre.
+func (m *Map) ZoomOut() { m.zoomAtCentre(1 / zoomStep) }
+
+func (m *Map) zoomAtCentre(f float64) {
+	v := m.View()
+	m.SetView(v.ZoomAround(float64(v.Width)/2, float64(v.Height)/2, f))
+}
+
+// FitRegion shows the region: Dushanbe, Khatlon, Kunduz, Balkh. The fit
+// is kept when the widget is resized, until the user moves the map.
+func (m *Map) FitRegion() {
+	m.pending = m.fitRegion
+	m.fitRegion(m.size())
+}
+
+// FitEvents shows all events, or the region when there are none; like
+// FitRegion the fit is kept on resizing until the user moves the map.
+func (m *Map) FitEvents() {
+	m.pending = m.fitEvents
+	m.fitEvents(m.size())
+}
+
+func (m *Map) fitRegion(w, h int) bool { return m.fit(render.RegionBound(), w, h) }
+
+func (m *Map) fitEvents(w, h int) bool {
+	b, ok := m.engine.EventsBound()
+	if !ok {
+		b = render.RegionBound()
+	}
+	return m.fit(b, w, h)
+}
+
+// fit shows b if the widget has a size; false when it has none yet.
+func (m *Map) fit(b orb.Bound, w, h int) bool {
+	if w < 2 || h < 2 {
+		return false
+	}
+	m.setView(render.FitBound(b, w, h, m.scale()))
+	return true
+}
+
+// CreateRenderer implements fyne.Widget.
+func (m *Map) CreateRenderer() fyne.WidgetRenderer {
+	m.ExtendBaseWidget(m)
+	r := newMapRenderer(m)
+	m.r = r
+	return r
+}
+
+// MinSize keeps the map usable.
+func (m *Map) MinSize() fyne.Size {
+	m.ExtendBaseWidget(m)
+	return fyne.NewSize(160, 120)
+}

@@ -1,0 +1,103 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+
+	"github.com/paulmach/orb"
+)
+
+// baseLayer returns the static base map for v: background, land, province
+// lines and borders. The last one drawn is cached.
+func (m *Map) baseLayer(v View, t xform) *image.RGBA {
+	key := cacheKey{v: v, style: m.style, ok: true}
+	if m.baseImg != nil && m.baseKey == key {
+		return m.baseImg
+	}
+	img := m.baseImg
+	if img == nil || img.Rect.Dx() != t.w || img.Rect.Dy() != t.h {
+		img = image.NewRGBA(image.Rect(0, 0, t.w, t.h))
+	}
+	m.pn.dst = img
+	m.drawBase(img, v, t)
+	m.baseImg, m.baseKey = img, key
+	return img
+}
+
+// drawBase paints the base map into dst.
+func (m *Map) drawBase(dst *image.RGBA, v View, t xform) {
+	st := m.style
+	draw.Draw(dst, dst.Rect, image.NewUniform(st.Background), image.Point{}, draw.Src)
+	band := bandFor(v)
+	box := t.worldBound(16)
+	p := &m.path
+	var buf []vec
+	for _, focus := range []bool{false, true} {
+		p.reset()
+		for i := range m.base.countries {
+			c := &m.base.countries[i]
+			if c.focus != focus || !box.Intersects(c.bound) {
+				continue
+			}
+			buf = addMulti(p, t, box, c.bands[band], buf)
+		}
+		col := st.Land
+		if focus {
+			col = st.FocusLand
+		}
+		m.pn.fill(p, col)
+	}
+	s := float32(t.scale)
+	m.strokeArcs(t, box, m.base.provLines[band], st.ProvinceWidth*s, st.ProvinceLine)
+	m.strokeArcs(t, box, m.base.borders[band], st.BorderCasingW*s, st.BorderCasing)
+	m.strokeArcs(t, box, m.base.borders[band], st.BorderWidth*s, st.BorderLine)
+}
+
+// addMulti adds the rings of mp, clipped to box and in device pixels, to p.
+func addMulti(p *path, t xform, box orb.Bound, mp orb.MultiPolygon, buf []vec) []vec {
+	for _, poly := range mp {
+		if !box.Intersects(poly.Bound()) {
+			continue
+		}
+		for ri, r := range poly {
+			cr := clipRing(box, r)
+			if len(cr) < 4 {
+				continue
+			}
+			buf = t.line(orb.LineString(cr), buf[:0])
+			p.addRing(buf, ri > 0)
+		}
+	}
+	return buf
+}
+
+// line converts world points to device pixels, dropping points less than a
+// quarter pixel from the previous one.
+func (t xform) line(l orb.LineString, buf []vec) []vec {
+	for i, q := range l {
+		d := t.pt(q)
+		if i > 0 && i < len(l)-1 && d.near(buf[len(buf)-1], 0.25) {
+			continue
+		}
+		buf = append(buf, d)
+	}
+	return buf
+}
+
+// strokeArcs draws the arcs inside box, w device pixels wide.
+func (m *Map) strokeArcs(t xform, box orb.Bound, arcs []arc, w float32, col color.NRGBA) {
+	if w <= 0 || col.A == 0 {
+		return
+	}
+	var lines [][]vec
+	for _, a := range arcs {
+		if !box.Intersects(a.bound) {
+			continue
+		}
+		for _, l := range clipLine(box, a.line) {
+			lines = append(lines, t.line(l, nil))
+		}
+	}
+	m.pn.strokeLines(lines, w, col)
+}

@@ -1,0 +1,243 @@
+package render
+
+import (
+	"image/color"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/paulmach/orb"
+)
+
+// Clustering parameters: cells in logical pixels, the fewest points drawn
+// as a cluster and the zoom from which every point is drawn on its own.
+const (
+	clusterCell    = 44.0
+	clusterMin     = 4
+	clusterMaxZoom = 10.0
+)
+
+// cluster is a group of point events drawn as one bubble with a count.
+type cluster struct {
+	members []orb.Pointer
+	center  vec       // device pixels, the mean of the members
+	bound   orb.Bound // world
+}
+
+// clusters groups refs (sorted by event order) into grid cells anchored to
+// the world so clusters stay put while panning. Cells with fewer than
+// clusterMin points, the selected and hovered events and views zoomed in to
+// clusterMaxZoom or more give one-member clusters.
+func (m *Map) clusters(v View, t xform, refs []orb.Pointer, sel Selection) []cluster {
+	single := func(r orb.Pointer) cluster {
+		return cluster{members: []orb.Pointer{r}, center: t.pt(r.Point()), bound: r.Point().Bound()}
+	}
+	out := make([]cluster, 0, 64)
+	if v.Zoom >= clusterMaxZoom {
+		for _, r := range refs {
+			out = append(out, single(r))
+		}
+		return out
+	}
+	cell := clusterCell * t.scale
+	cells := map[[2]int]int{}
+	var pinned []cluster // the selection is never grouped
+	var groups [][]orb.Pointer
+	for _, r := range refs {
+		it := &m.events.items[r.(*pointRef).idx]
+		if it.id != "" && (it.id == sel.Selected || it.id == sel.Hover) {
+			pinned = append(pinned, single(r))
+			continue
+		}
+		p := r.Point()
+		k := [2]int{int(math.Floor(p[0] * t.k / cell)), int(math.Floor(p[1] * t.k / cell))}
+		gi, ok := cells[k]
+		if !ok {
+			gi = len(groups)
+			cells[k] = gi
+			groups = append(groups, nil)
+		}
+		groups[gi] = append(groups[gi], r)
+	}
+	var multi []cluster
+	for _, g := range groups {
+		if len(g) < clusterMin {
+			for _, r := range g {
+				out = append(out, single(r))
+			}
+			continue
+		}
+		multi = append(multi, newCluster(t, g))
+	}
+	return append(mergeClusters(t, multi, out), pinned...)
+}
+
+// clusterSet is the clustering of the points of one view.
+type clusterSet struct {
+	v         View
+	sel       Selection
+	es        *eventSet
+	groups    []cluster          // clusters of two points or more
+	clustered map[*pointRef]bool // points drawn inside a group
+}
+
+// clustersFor returns the clustering of the points in view v, cached for the
+// last view, selection and event set; nil when clustering is off or the
+// view is zoomed in past clusterMaxZoom.
+func (m *Map) clustersFor(v View, t xform, sel Selection) *clusterSet {
+	if !m.cluster || v.Zoom >= clusterMaxZoom || m.events.nPts == 0 {
+		return nil
+	}
+	if c := m.clusterCache; c != nil && c.v == v && c.sel == sel && c.es == m.events {
+		return c
+	}
+	refs := m.events.points.InBound(nil, t.worldBound(48*t.scale))
+	sortRefs(refs)
+	cs := &clusterSet{v: v, sel: sel, es: m.events, clustered: map[*pointRef]bool{}}
+	for _, c := range m.clusters(v, t, refs, sel) {
+		if len(c.members) < 2 {
+			continue
+		}
+		cs.groups = append(cs.groups, c)
+		for _, mb := range c.members {
+			cs.clustered[mb.(*pointRef)] = true
+		}
+	}
+	m.clusterCache = cs
+	return cs
+}
+
+// newCluster groups members around their mean position.
+func newCluster(t xform, g []orb.Pointer) cluster {
+	var sx, sy float64
+	b := g[0].Point().Bound()
+	for _, r := range g {
+		p := r.Point()
+		sx += p[0]
+		sy += p[1]
+		b = b.Extend(p)
+	}
+	n := float64(len(g))
+	return cluster{members: g, center: t.pt(orb.Point{sx / n, sy / n}), bound: b}
+}
+
+// mergeClusters merges clusters whose bubbles overlap, biggest first, and
+// pulls in single points hidden under a bubble; it returns the clusters
+// followed by the remaining singles.
+func mergeClusters(t xform, multi, singles []cluster) []cluster {
+	slices.SortStableFunc(multi, func(a, b cluster) int { return len(b.members) - len(a.members) })
+	gone := make([]bool, len(multi))
+	for i := range multi {
+		if gone[i] {
+			continue
+		}
+		for changed := true; changed; {
+			changed = false
+			ri := float64(clusterRadius(len(multi[i].members))) * t.scale
+			for j := i + 1; j < len(multi); j++ {
+				if gone[j] {
+					continue
+				}
+				rj := float64(clusterRadius(len(multi[j].members))) * t.scale
+				if dist(multi[i].center, multi[j].center) < ri+rj+2*t.scale {
+					multi[i] = newCluster(t, append(multi[i].members, multi[j].members...))
+					gone[j], changed = true, true
+					break
+				}
+			}
+		}
+	}
+	out := make([]cluster, 0, len(multi)+len(singles))
+	for i, c := range multi {
+		if !gone[i] {
+			out = append(out, c)
+		}
+	}
+	nm := len(out)
+	for _, s := range singles {
+		absorbed := false
+		for i := range out[:nm] {
+			r := float64(clusterRadius(len(out[i].members))+markerRadius*0.5) * t.scale
+			if dist(out[i].center, s.center) < r {
+				out[i].members = append(out[i].members, s.members...)
+				out[i].bound = out[i].bound.Union(s.bound)
+				absorbed = true
+				break
+			}
+		}
+		if !absorbed {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func dist(a, b vec) float64 { return math.Hypot(float64(a.X-b.X), float64(a.Y-b.Y)) }
+
+// clusterRadius is a cluster bubble's radius in logical pixels.
+func clusterRadius(n int) float32 {
+	return float32(math.Min(22, 10+2.6*math.Log2(float64(n)/float64(clusterMin)+1)))
+}
+
+// drawCluster draws a bubble with the member count and a ring showing the
+// mix of event types in their colours.
+func (m *Map) drawCluster(t xform, c cluster) {
+	s := float32(t.scale)
+	r := clusterRadius(len(c.members)) * s
+	p := &m.path
+	// Outline, then the type ring, then the inner disc.
+	p.reset()
+	p.addPoly(circlePts(c.center, r+1.6*s, 0)...)
+	m.pn.fill(p, m.style.EventOutline)
+	type share struct {
+		col color.NRGBA
+		n   int
+	}
+	var shares []share
+	for _, mb := range c.members {
+		col := m.events.items[mb.(*pointRef).idx].col
+		i := slices.IndexFunc(shares, func(s share) bool { return s.col == col })
+		if i < 0 {
+			shares = append(shares, share{col, 0})
+			i = len(shares) - 1
+		}
+		shares[i].n++
+	}
+	slices.SortStableFunc(shares, func(a, b share) int { return b.n - a.n })
+	a0 := -math.Pi / 2
+	inner := r - 4*s
+	for _, sh := range shares {
+		a1 := a0 + 2*math.Pi*float64(sh.n)/float64(len(c.members))
+		p.reset()
+		p.addPoly(annulusSector(c.center, inner, r, a0, a1)...)
+		m.pn.fill(p, sh.col)
+		a0 = a1
+	}
+	p.reset()
+	p.addPoly(circlePts(c.center, inner, 0)...)
+	m.pn.fill(p, m.style.ClusterFill)
+	label := strconv.Itoa(len(c.members))
+	st := textStyle{size: 11, color: m.style.ClusterText}
+	if len(c.members) >= 1000 {
+		st.size = 9.5
+	}
+	ts := m.text.render(label, st, t.scale)
+	x := int(math.Round(float64(c.center.X) - float64(ts.boxW)/2))
+	y := int(math.Round(float64(c.center.Y) - (ts.inkY0+ts.inkY1)/2))
+	ts.drawAt(m.pn.dst, x, y)
+}
+
+// annulusSector is the ring between radii r0 and r1 from angle a0 to a1.
+func annulusSector(c vec, r0, r1 float32, a0, a1 float64) []vec {
+	n := max(2, int(math.Ceil((a1-a0)/(math.Pi/24))))
+	pts := make([]vec, 0, 2*n+2)
+	for i := 0; i <= n; i++ {
+		a := a0 + (a1-a0)*float64(i)/float64(n)
+		pts = append(pts, vec{c.X + r1*float32(math.Cos(a)), c.Y + r1*float32(math.Sin(a))})
+	}
+	for i := n; i >= 0; i-- {
+		a := a0 + (a1-a0)*float64(i)/float64(n)
+		pts = append(pts, vec{c.X + r0*float32(math.Cos(a)), c.Y + r0*float32(math.Sin(a))})
+	}
+	return pts
+}

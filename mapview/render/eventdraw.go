@@ -1,0 +1,290 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"slices"
+
+	"github.com/paulmach/orb"
+
+	"eventatlas/annotate"
+)
+
+// Event symbol sizes in logical pixels.
+const (
+	markerRadius  = 7
+	markerOutline = 1.6
+	lineWidth     = 2.6
+	lineCasing    = 1.5 // white edge on each side of a line
+	areaOutline   = 1.8
+)
+
+// emphasis is how strongly an event is highlighted.
+type emphasis int
+
+const (
+	plain emphasis = iota
+	hovered
+	selected
+)
+
+// drawEvents paints the events in view: areas (largest first), then lines,
+// then points or clusters, then the highlighted events on top.
+func (m *Map) drawEvents(v View, t xform, sel Selection) {
+	es := m.events
+	if len(es.items) == 0 {
+		return
+	}
+	box := t.worldBound(48 * t.scale)
+	var shapes []int
+	shapes = es.shapes.query(shapes, box)
+	var areas, lines []int
+	for _, i := range shapes {
+		it := &es.items[i]
+		if len(it.polys) > 0 {
+			areas = append(areas, i)
+		}
+		if len(it.lines) > 0 {
+			lines = append(lines, i)
+		}
+	}
+	slices.SortFunc(areas, func(a, b int) int {
+		if c := -cmpFloat(es.items[a].area, es.items[b].area); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	slices.Sort(lines)
+	for _, i := range areas {
+		m.drawArea(t, box, &es.items[i], plain)
+	}
+	lineItems := make([]*evItem, len(lines))
+	for k, i := range lines {
+		lineItems[k] = &es.items[i]
+	}
+	m.drawLines(t, box, lineItems, plain)
+	m.drawPoints(v, t, box, sel)
+	for _, h := range []struct {
+		id string
+		e  emphasis
+	}{{sel.Hover, hovered}, {sel.Selected, selected}} {
+		if h.id == "" || (h.e == hovered && h.id == sel.Selected) {
+			continue
+		}
+		if i, ok := es.byID[h.id]; ok {
+			m.drawHighlight(t, box, &es.items[i], h.e)
+		}
+	}
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// drawArea fills an event's polygons translucently and outlines them.
+func (m *Map) drawArea(t xform, box orb.Bound, it *evItem, e emphasis) {
+	p := &m.path
+	p.reset()
+	var buf []vec
+	buf = addMulti(p, t, box, it.polys, buf)
+	fill := it.col
+	fill.A = m.style.PolygonAlpha
+	m.pn.fill(p, fill)
+	s := float32(t.scale)
+	w := float32(areaOutline) * s
+	if e != plain {
+		w *= 1.6
+	}
+	m.pn.strokeLines(ringLines(t, box, it.polys), w, it.col)
+}
+
+// ringLines returns the rings of mp clipped to box, in device pixels.
+func ringLines(t xform, box orb.Bound, mp orb.MultiPolygon) [][]vec {
+	var out [][]vec
+	for _, poly := range mp {
+		if !box.Intersects(poly.Bound()) {
+			continue
+		}
+		for _, r := range poly {
+			if cr := clipRing(box, r); len(cr) >= 4 {
+				out = append(out, t.line(orb.LineString(cr), nil))
+			}
+		}
+	}
+	return out
+}
+
+// drawLines draws the lines of items with a white casing and an arrowhead
+// at the end of each (movements go from the first point to the last). All
+// casings go under all lines, and lines of one colour are drawn together,
+// which is both cleaner where lines cross and much faster than one by one.
+func (m *Map) drawLines(t xform, box orb.Bound, items []*evItem, e emphasis) {
+	s := float32(t.scale)
+	w := float32(lineWidth) * s
+	if e != plain {
+		w *= 1.3
+	}
+	edge := 2 * float32(lineCasing) * s
+	type stroke struct {
+		pts []vec
+		ci  uint8
+	}
+	var shafts []stroke
+	var heads [][]vec
+	var headCols []color.NRGBA
+	ll := &m.pn.layer
+	ll.cols = ll.cols[:0]
+	lo := vec{math.MaxFloat32, math.MaxFloat32}
+	hi := vec{-math.MaxFloat32, -math.MaxFloat32}
+	for _, it := range items {
+		ci := ll.colour(it.col)
+		for _, l := range it.lines {
+			tipIn := box.Contains(l[len(l)-1])
+			pieces := clipLine(box, l)
+			for pi, cl := range pieces {
+				pts := t.line(cl, nil)
+				for _, p := range pts {
+					lo.X, lo.Y = min(lo.X, p.X), min(lo.Y, p.Y)
+					hi.X, hi.Y = max(hi.X, p.X), max(hi.Y, p.Y)
+				}
+				tri, back, ok := arrowHead(pts, w)
+				if !ok || !tipIn || pi != len(pieces)-1 {
+					shafts = append(shafts, stroke{pts, ci})
+					continue
+				}
+				shafts = append(shafts, stroke{trimEnd(pts, back), ci})
+				heads = append(heads, []vec{tri[0], tri[1], tri[2], tri[0]})
+				headCols = append(headCols, it.col)
+			}
+		}
+	}
+	if len(shafts) == 0 {
+		return
+	}
+	e2 := float64(w+edge) + 2
+	r := image.Rect(int(math.Floor(float64(lo.X)-e2)), int(math.Floor(float64(lo.Y)-e2)),
+		int(math.Ceil(float64(hi.X)+e2)), int(math.Ceil(float64(hi.Y)+e2))).Intersect(m.pn.dst.Rect)
+	if r.Empty() {
+		return
+	}
+	cols := append([]color.NRGBA(nil), ll.cols...)
+	ll.begin(r)
+	ll.cols = cols
+	rc, rb := (w+edge)/2, w/2
+	for _, sh := range shafts {
+		for i := 1; i < len(sh.pts); i++ {
+			ll.capsule(sh.pts[i-1], sh.pts[i], rc, rb, sh.ci)
+		}
+	}
+	for _, h := range heads {
+		for i := 1; i < len(h); i++ {
+			ll.capsule(h[i-1], h[i], edge/2, 0, 0)
+		}
+	}
+	outline := m.style.EventOutline
+	ll.composite(m.pn.dst, outline)
+	m.fillEach(heads, outline)
+	for i, h := range heads {
+		m.fillEach([][]vec{h}, headCols[i])
+	}
+}
+
+// fillEach fills small closed polygons one by one (each rasterised in its
+// own small box).
+func (m *Map) fillEach(polys [][]vec, c color.NRGBA) {
+	p := &m.path
+	for _, q := range polys {
+		p.reset()
+		p.addPoly(q...)
+		m.pn.fill(p, c)
+	}
+}
+
+// fillPolys fills closed polygons in one colour.
+func (m *Map) fillPolys(polys [][]vec, c color.NRGBA) {
+	if len(polys) == 0 {
+		return
+	}
+	p := &m.path
+	p.reset()
+	for _, q := range polys {
+		p.addPoly(q...)
+	}
+	m.pn.fill(p, c)
+}
+
+// marker returns the cached sprite of a symbol in a colour.
+func (m *Map) marker(sym annotate.Symbol, col color.NRGBA, radius float32, scale float64) *sprite {
+	k := markerKey{sym: sym, col: col, scale: scale, radius: radius}
+	if s, ok := m.markers[k]; ok {
+		return s
+	}
+	if len(m.markers) > 512 {
+		clear(m.markers)
+	}
+	s := markerSprite(sym, col, m.style.EventOutline, radius, markerOutline, scale)
+	m.markers[k] = s
+	return s
+}
+
+// drawMarker draws an event's point symbol at device position d.
+func (m *Map) drawMarker(it *evItem, d vec, radius float32, scale float64) {
+	m.marker(it.sym, it.col, radius, scale).drawAt(m.pn.dst, int(math.Round(float64(d.X))), int(math.Round(float64(d.Y))))
+}
+
+// drawHighlight redraws an event on top with a ring (points) or a glow
+// (lines and areas) in the selection colour.
+func (m *Map) drawHighlight(t xform, box orb.Bound, it *evItem, e emphasis) {
+	s := float32(t.scale)
+	ring := m.style.SelectRing
+	if e == hovered {
+		ring = m.style.HoverRing
+	}
+	if len(it.polys) > 0 || len(it.lines) > 0 {
+		var rings, lines [][]vec
+		rings = ringLines(t, box, it.polys)
+		for _, l := range it.lines {
+			for _, cl := range clipLine(box, l) {
+				lines = append(lines, t.line(cl, nil))
+			}
+		}
+		g := ring
+		g.A = uint8(float32(g.A) * 0.28)
+		m.pn.strokeLines(rings, 9*s, g)
+		m.pn.strokeLines(lines, (lineWidth+2*lineCasing+7)*s, g)
+		if len(it.polys) > 0 {
+			m.drawArea(t, box, it, e)
+		}
+		if len(it.lines) > 0 {
+			m.drawLines(t, box, []*evItem{it}, e)
+		}
+	}
+	for _, p := range it.points {
+		if !box.Contains(p) {
+			continue
+		}
+		d := t.pt(p)
+		r := (markerRadius + 5.5) * s
+		halo := &m.path
+		halo.reset()
+		halo.addPoly(circlePts(d, r+2*s, 0)...)
+		halo.addRing(circlePts(d, r-2.5*s, 0), true)
+		m.pn.fill(halo, color.NRGBA{m.style.EventOutline.R, m.style.EventOutline.G, m.style.EventOutline.B, 200})
+		halo.reset()
+		w := 2.2 * s
+		if e == hovered {
+			w = 1.6 * s
+		}
+		halo.addPoly(circlePts(d, r+w/2, 0)...)
+		halo.addRing(circlePts(d, r-w/2, 0), true)
+		m.pn.fill(halo, ring)
+		m.drawMarker(it, d, markerRadius, t.scale)
+	}
+}

@@ -1,0 +1,151 @@
+package render
+
+import (
+	"errors"
+	"image"
+	"sync"
+
+	"github.com/paulmach/orb"
+
+	"eventatlas/annotate"
+	"eventatlas/assets"
+)
+
+// Selection names the events drawn with a highlight: the selected one and
+// the one under the pointer. Empty strings select nothing.
+type Selection struct {
+	Selected, Hover string // event ids
+}
+
+// Map draws the base map and a set of events. It is safe for concurrent use;
+// calls are serialised.
+type Map struct {
+	mu           sync.Mutex
+	base         *baseData
+	text         *typesetter
+	style        Style
+	events       *eventSet
+	cluster      bool
+	lastSel      Selection // of the last Render, for hit tests
+	clusterCache *clusterSet
+
+	markers map[markerKey]*sprite
+	baseKey cacheKey
+	baseImg *image.RGBA
+	overKey overlayKey
+	overlay *overlay
+
+	pn   painter
+	path path
+}
+
+// cacheKey identifies a cached layer: the view and the style it was drawn for.
+type cacheKey struct {
+	v     View
+	style Style
+	ok    bool
+}
+
+// NewMap prepares base map bm for drawing with the TrueType/OpenType font
+// fontTTF for labels (nil selects Go Regular, which has Latin and Cyrillic).
+// It projects and simplifies the base map once, which takes a fraction of a
+// second.
+func NewMap(bm *assets.BaseMap, fontTTF []byte) (*Map, error) {
+	if bm == nil {
+		return nil, errors.New("render: no base map")
+	}
+	bd, err := buildBase(bm)
+	if err != nil {
+		return nil, err
+	}
+	ts, err := newTypesetter(fontTTF)
+	if err != nil {
+		return nil, err
+	}
+	m := &Map{base: bd, text: ts, style: LightStyle(), cluster: true, markers: map[markerKey]*sprite{}}
+	m.events = buildEvents(nil, nil)
+	return m, nil
+}
+
+// SetStyle changes how the map looks (LightStyle or DarkStyle).
+func (m *Map) SetStyle(s Style) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.style = s
+}
+
+// Style returns the current style.
+func (m *Map) Style() Style {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.style
+}
+
+// SetClustering turns grouping of dense point events at low zoom on (the
+// default) or off.
+func (m *Map) SetClustering(on bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.cluster = on
+}
+
+// SetEvents replaces the events drawn, styled by their type in tax, and
+// rebuilds the spatial index. Events without a valid geometry are skipped.
+// The slice is not kept.
+func (m *Map) SetEvents(events []annotate.Event, tax annotate.Taxonomy) {
+	es := buildEvents(events, tax)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.events = es
+}
+
+// EventBound returns the lon/lat bound of event id.
+func (m *Map) EventBound(id string) (orb.Bound, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	i, ok := m.events.byID[id]
+	if !ok || id == "" {
+		return orb.Bound{}, false
+	}
+	return m.events.items[i].lonlat, true
+}
+
+// EventsBound returns the lon/lat bound of all events; false when there are none.
+func (m *Map) EventsBound() (orb.Bound, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.events.bound, m.events.any
+}
+
+// Render draws view v with selection sel into a new image of
+// Width·Scale × Height·Scale pixels. The base map layer and the labels are
+// cached for the last view, so redrawing the same view with other events or
+// another selection only draws the events.
+func (m *Map) Render(v View, sel Selection) *image.RGBA {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v = sane(v)
+	t := newXform(v)
+	base := m.baseLayer(v, t)
+	img := image.NewRGBA(base.Rect)
+	copy(img.Pix, base.Pix)
+	m.pn.dst = img
+	m.lastSel = sel
+	ov := m.overlayFor(v, t, sel)
+	ov.drawUnder(img)
+	m.drawEvents(v, t, sel)
+	ov.drawOver(img)
+	m.pn.dst = nil
+	return img
+}
+
+// sane fixes a view that cannot be drawn: no size, no scale, NaN zoom.
+func sane(v View) View {
+	c := v.Clamp()
+	// Keep the caller's centre unless it is NaN: a view may look past the data.
+	if v.Center[0] == v.Center[0] && v.Center[1] == v.Center[1] {
+		c.Center = v.Center
+	}
+	c.Center[1] = clampf(c.Center[1], -85, 85)
+	return c
+}
