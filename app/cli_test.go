@@ -1,0 +1,133 @@
+package app
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"eventatlas/storage"
+)
+
+// run calls Main and returns its exit code, stdout and stderr.
+func run(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := Main(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestNewAndRender(t *testing.T) {
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "s.gpkg")
+	if code, out, errs := run("new", "-sample", proj); code != 0 || !strings.Contains(out, "(6 events)") {
+		t.Fatalf("new -sample: exit %d, out %q, err %q", code, out, errs)
+	}
+	p, err := storage.Open(proj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, _ := p.Articles()
+	evs, _ := p.Events()
+	p.Close()
+	if len(arts) != 1 || len(evs) != 6 {
+		t.Fatalf("sample project holds %d articles, %d events", len(arts), len(evs))
+	}
+	pngPath := filepath.Join(dir, "map.png")
+	if code, _, errs := run("render", "-project", proj, "-o", pngPath, "-size", "640x400", "-scale", "2"); code != 0 {
+		t.Fatalf("render: exit %d: %s", code, errs)
+	}
+	f, err := os.Open(pngPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 1280 || b.Dy() != 800 {
+		t.Errorf("image is %dx%d, want 1280x800 (640x400 at 2x)", b.Dx(), b.Dy())
+	}
+}
+
+func TestCommandErrors(t *testing.T) {
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "exists.gpkg")
+	os.WriteFile(existing, []byte("my notes, not a project"), 0o644)
+	sum := sha256.Sum256([]byte("my notes, not a project"))
+	tests := []struct {
+		name    string
+		args    []string
+		code    int
+		wantErr string
+	}{
+		{"new refuses to overwrite", []string{"new", existing}, 1, "already exists"},
+		{"new without a file", []string{"new"}, 2, "give exactly one project file"},
+		{"new in an unwritable place", []string{"new", "/proc/eventatlas/x.gpkg"}, 1, "cannot create"},
+		{"render needs -project", []string{"render", "-o", filepath.Join(dir, "x.png")}, 2, "-project and -o are required"},
+		{"render a file that is not a project", []string{"render", "-project", existing, "-o", filepath.Join(dir, "x.png")}, 1, "not an Event Atlas project"},
+		{"render a bad size", []string{"render", "-project", existing, "-o", "x.png", "-size", "huge"}, 1, "want WIDTHxHEIGHT"},
+		{"unknown flag", []string{"-x"}, 2, "unknown flag -x"},
+		{"places on a missing file", []string{"places", filepath.Join(dir, "none.txt")}, 1, "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := run(tt.args...)
+			if code != tt.code || !strings.Contains(errs, tt.wantErr) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errs, tt.code, tt.wantErr)
+			}
+		})
+	}
+	b, _ := os.ReadFile(existing)
+	if sha256.Sum256(b) != sum {
+		t.Error("a failed command changed the file that is not a project")
+	}
+}
+
+func TestHelp(t *testing.T) {
+	code, out, _ := run("-h")
+	for _, c := range []string{"new", "render", "places"} {
+		if !strings.Contains(out, "  "+c+" ") {
+			t.Errorf("-h does not list %s:\n%s", c, out)
+		}
+	}
+	if code != 0 {
+		t.Errorf("-h exit %d", code)
+	}
+	if code, _, errs := run("new", "-h"); code != 0 || !strings.Contains(errs, "-sample") {
+		t.Errorf("new -h: exit %d, %q", code, errs)
+	}
+}
+
+func TestPlacesJSONLines(t *testing.T) {
+	txt := filepath.Join(t.TempDir(), "a.txt")
+	os.WriteFile(txt, []byte("Делегация посетила Кундуз. Talks in Dushanbe."), 0o644)
+	code, out, errs := run("places", txt)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d lines, want 2:\n%s", len(lines), out)
+	}
+	var first struct {
+		Start, End int
+		Text       string
+		Candidates []struct{ ID, Name, Kind string }
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	if first.Start != 19 || first.End != 25 || first.Text != "Кундуз" || len(first.Candidates) < 2 || first.Candidates[0].Name != "Kunduz" {
+		t.Errorf("first match %+v, want Кундуз at 19–25 with Kunduz candidates", first)
+	}
+	bin := filepath.Join(t.TempDir(), "b.txt")
+	os.WriteFile(bin, []byte{0xff, 0xfe, 0x00, 0x81}, 0o644)
+	if code, _, errs := run("places", bin); code != 1 || !strings.Contains(errs, "not UTF-8") {
+		t.Errorf("binary file: exit %d, %q", code, errs)
+	}
+}
