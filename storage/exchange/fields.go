@@ -1,0 +1,193 @@
+package exchange
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"eventatlas/annotate"
+)
+
+// dateLayout is how every format writes a day: ACLED's event_date, ISO 8601.
+const dateLayout = "2006-01-02"
+
+// acledDateLayout is the day format of older ACLED exports, accepted on import.
+const acledDateLayout = "02 January 2006"
+
+// formatDate writes a day, "" for the zero time.
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(dateLayout)
+}
+
+// parseDate reads a day written by formatDate or by ACLED; "" is the zero time.
+func parseDate(field, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(dateLayout, s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(acledDateLayout, s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("%s %q is not a date (want YYYY-MM-DD)", field, s)
+}
+
+// formatTime writes an instant in UTC to the nanosecond, "" for the zero time.
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// parseTime reads an instant written by formatTime; "" is the zero time.
+func parseTime(field, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s %q is not a time (want RFC 3339, e.g. 2024-03-05T10:00:00Z)", field, s)
+	}
+	return t, nil
+}
+
+// precisionName names a date precision, "" when unknown.
+func precisionName(p annotate.DatePrecision) string {
+	if p < annotate.PrecisionDay || p > annotate.PrecisionYear {
+		return ""
+	}
+	return p.String()
+}
+
+// parsePrecision reads a name written by precisionName.
+func parsePrecision(s string) (annotate.DatePrecision, error) {
+	if s == "" {
+		return 0, nil
+	}
+	for p := annotate.PrecisionDay; p <= annotate.PrecisionYear; p++ {
+		if strings.EqualFold(s, p.String()) {
+			return p, nil
+		}
+	}
+	return 0, fmt.Errorf("date_precision %q is not day, week, month or year", s)
+}
+
+// geoPrecisionName names a place precision, "" when unknown.
+func geoPrecisionName(g annotate.GeoPrecision) string {
+	if g < annotate.GeoExact || g > annotate.GeoCountry {
+		return ""
+	}
+	return g.String()
+}
+
+// parseGeoPrecision reads a name written by geoPrecisionName.
+func parseGeoPrecision(s string) (annotate.GeoPrecision, error) {
+	if s == "" {
+		return 0, nil
+	}
+	for g := annotate.GeoExact; g <= annotate.GeoCountry; g++ {
+		if strings.EqualFold(s, g.String()) {
+			return g, nil
+		}
+	}
+	return 0, fmt.Errorf("place_precision %q is not exact, near, province or country", s)
+}
+
+// checkCertainty accepts the known certainty levels and "".
+func checkCertainty(c annotate.Certainty) error {
+	switch c {
+	case "", annotate.Confirmed, annotate.Reported, annotate.Alleged:
+		return nil
+	}
+	return fmt.Errorf("certainty %q is not confirmed, reported or alleged", string(c))
+}
+
+// checkStatus accepts the known review states and "".
+func checkStatus(s annotate.Status) error {
+	switch s {
+	case "", annotate.StatusDraft, annotate.StatusReviewed:
+		return nil
+	}
+	return fmt.Errorf("status %q is not draft or reviewed", string(s))
+}
+
+// checkRole accepts ACLED's actor roles.
+func checkRole(r string) error {
+	switch r {
+	case "actor1", "actor2", "associated":
+		return nil
+	}
+	return fmt.Errorf("actor role %q is not actor1, actor2 or associated", r)
+}
+
+// checkFatalities accepts counts and -1 for unknown.
+func checkFatalities(n int) error {
+	if n < -1 {
+		return fmt.Errorf("fatalities %d is negative", n)
+	}
+	return nil
+}
+
+// checkSpans checks evidence offsets: 0 <= start < end.
+func checkSpans(spans []annotate.Span) error {
+	for i, s := range spans {
+		if s.Start < 0 || s.End <= s.Start {
+			return fmt.Errorf("evidence %d: offsets %d–%d are not a span of text", i+1, s.Start, s.End)
+		}
+	}
+	return nil
+}
+
+// checkDates accepts a date_end on or after event_date.
+func checkDates(start, end time.Time) error {
+	if !start.IsZero() && !end.IsZero() && end.Before(start) {
+		return fmt.Errorf("date_end %s is before event_date %s", formatDate(end), formatDate(start))
+	}
+	return nil
+}
+
+// sources names the articles an event's evidence comes from, outlet or
+// else title, each once, in the order of the spans.
+func sources(e *annotate.Event, articles map[string]annotate.Article) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range e.Spans {
+		if seen[s.ArticleID] {
+			continue
+		}
+		seen[s.ArticleID] = true
+		a, ok := articles[s.ArticleID]
+		if !ok {
+			continue
+		}
+		name := a.Outlet
+		if name == "" {
+			name = a.Title
+		}
+		if name != "" && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// quotes joins the evidence quotes of an event, a blank line between two.
+func quotes(e *annotate.Event) string {
+	switch len(e.Spans) {
+	case 0:
+		return ""
+	case 1:
+		return e.Spans[0].Quote
+	}
+	q := make([]string, len(e.Spans))
+	for i, s := range e.Spans {
+		q[i] = s.Quote
+	}
+	return strings.Join(q, "\n\n")
+}
