@@ -65,9 +65,20 @@ func (m *Map) Scrolled(ev *fyne.ScrollEvent) {
 	m.view.Center, m.view.Zoom = v.Clamp().Center, v.Clamp().Zoom
 	// Preview by scaling the last image; draw afresh when scrolling stops.
 	m.dragging = true
+	m.hover = ""
 	m.Refresh()
-	m.later(func() { m.dragging = false; m.Refresh() })
+	m.later(m.endPreview)
 	m.cursor(pos)
+}
+
+// endPreview draws the map afresh after a resting drag or a scroll burst
+// and hit-tests the pointer again.
+func (m *Map) endPreview() {
+	m.dragging = false
+	if m.mouseIn {
+		m.hover, _ = m.engine.HitTest(m.View(), float64(m.mouse.X), float64(m.mouse.Y))
+	}
+	m.Refresh()
 }
 
 // Tapped picks the event under the pointer, or zooms into a cluster.
@@ -149,11 +160,15 @@ func (m *Map) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
 func (m *Map) MouseMoved(ev *desktop.MouseEvent) {
 	m.mouse, m.mouseIn = ev.Position, true
 	m.cursor(ev.Position)
-	if m.dragging {
+	if m.dragging { // the image is a preview: hit tests wait for the real one
+		if m.hover != "" {
+			m.hover = ""
+			m.Refresh()
+		}
 		return
 	}
 	id, _ := m.engine.HitTest(m.View(), float64(ev.Position.X), float64(ev.Position.Y))
-	if id != m.hover || id != "" {
+	if id != m.hover || id != "" { // a new hover, or the tooltip follows the pointer
 		m.hover = id
 		m.Refresh()
 	}

@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"image"
 	"image/color"
 	"math"
 
@@ -23,6 +24,8 @@ type mapRenderer struct {
 	tipMeta  *canvas.Text
 	shown    render.View // the view the image was drawn for
 	key      drawKey
+	bufs     [2]*image.RGBA // drawn into in turn
+	buf      int
 	objects  []fyne.CanvasObject
 }
 
@@ -113,7 +116,9 @@ func (r *mapRenderer) redraw(style render.Style) {
 	if r.m.engine.Style().Name != style.Name {
 		r.m.engine.SetStyle(style)
 	}
-	r.img.Image = r.m.engine.Render(v, render.Selection{Selected: r.m.sel, Hover: r.m.hover})
+	r.buf = 1 - r.buf
+	r.bufs[r.buf] = r.m.engine.RenderTo(r.bufs[r.buf], v, render.Selection{Selected: r.m.sel, Hover: r.m.hover})
+	r.img.Image = r.bufs[r.buf]
 	r.shown, r.key = v, k
 	r.img.Refresh()
 }

@@ -1,10 +1,13 @@
 package render
 
 import (
+	"fmt"
+	"image"
 	"image/color"
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/paulmach/orb"
 )
@@ -26,9 +29,9 @@ type cluster struct {
 
 // clusters groups refs (sorted by event order) into grid cells anchored to
 // the world so clusters stay put while panning. Cells with fewer than
-// clusterMin points, the selected and hovered events and views zoomed in to
+// clusterMin points, the selected event and views zoomed in to
 // clusterMaxZoom or more give one-member clusters.
-func (m *Map) clusters(v View, t xform, refs []orb.Pointer, sel Selection) []cluster {
+func (m *Map) clusters(v View, t xform, refs []orb.Pointer, selected string) []cluster {
 	single := func(r orb.Pointer) cluster {
 		return cluster{members: []orb.Pointer{r}, center: t.pt(r.Point()), bound: r.Point().Bound()}
 	}
@@ -45,7 +48,7 @@ func (m *Map) clusters(v View, t xform, refs []orb.Pointer, sel Selection) []clu
 	var groups [][]orb.Pointer
 	for _, r := range refs {
 		it := &m.events.items[r.(*pointRef).idx]
-		if it.id != "" && (it.id == sel.Selected || it.id == sel.Hover) {
+		if it.id != "" && it.id == selected {
 			pinned = append(pinned, single(r))
 			continue
 		}
@@ -75,7 +78,7 @@ func (m *Map) clusters(v View, t xform, refs []orb.Pointer, sel Selection) []clu
 // clusterSet is the clustering of the points of one view.
 type clusterSet struct {
 	v         View
-	sel       Selection
+	selected  string
 	es        *eventSet
 	groups    []cluster          // clusters of two points or more
 	clustered map[*pointRef]bool // points drawn inside a group
@@ -84,17 +87,17 @@ type clusterSet struct {
 // clustersFor returns the clustering of the points in view v, cached for the
 // last view, selection and event set; nil when clustering is off or the
 // view is zoomed in past clusterMaxZoom.
-func (m *Map) clustersFor(v View, t xform, sel Selection) *clusterSet {
+func (m *Map) clustersFor(v View, t xform, selected string) *clusterSet {
 	if !m.cluster || v.Zoom >= clusterMaxZoom || m.events.nPts == 0 {
 		return nil
 	}
-	if c := m.clusterCache; c != nil && c.v == v && c.sel == sel && c.es == m.events {
+	if c := m.clusterCache; c != nil && c.v == v && c.selected == selected && c.es == m.events {
 		return c
 	}
 	refs := m.events.points.InBound(nil, t.worldBound(48*t.scale))
 	sortRefs(refs)
-	cs := &clusterSet{v: v, sel: sel, es: m.events, clustered: map[*pointRef]bool{}}
-	for _, c := range m.clusters(v, t, refs, sel) {
+	cs := &clusterSet{v: v, selected: selected, es: m.events, clustered: map[*pointRef]bool{}}
+	for _, c := range m.clusters(v, t, refs, selected) {
 		if len(c.members) < 2 {
 			continue
 		}
@@ -154,20 +157,37 @@ func mergeClusters(t xform, multi, singles []cluster) []cluster {
 		}
 	}
 	nm := len(out)
+	// Singles hidden under a bubble join it. Bubbles are filed by the grid
+	// cell of their centre; a bubble reaches at most one cell away.
+	cell := (22 + markerRadius) * t.scale
+	key := func(p vec) [2]int {
+		return [2]int{int(math.Floor(float64(p.X) / cell)), int(math.Floor(float64(p.Y) / cell))}
+	}
+	byCell := map[[2]int][]int{}
+	for i := range out[:nm] {
+		k := key(out[i].center)
+		byCell[k] = append(byCell[k], i)
+	}
 	for _, s := range singles {
-		absorbed := false
-		for i := range out[:nm] {
-			r := float64(clusterRadius(len(out[i].members))+markerRadius*0.5) * t.scale
-			if dist(out[i].center, s.center) < r {
-				out[i].members = append(out[i].members, s.members...)
-				out[i].bound = out[i].bound.Union(s.bound)
-				absorbed = true
-				break
+		k := key(s.center)
+		into := -1
+		for dx := -1; dx <= 1 && into < 0; dx++ {
+			for dy := -1; dy <= 1 && into < 0; dy++ {
+				for _, i := range byCell[[2]int{k[0] + dx, k[1] + dy}] {
+					r := float64(clusterRadius(len(out[i].members))+markerRadius*0.5) * t.scale
+					if dist(out[i].center, s.center) < r {
+						into = i
+						break
+					}
+				}
 			}
 		}
-		if !absorbed {
+		if into < 0 {
 			out = append(out, s)
+			continue
 		}
+		out[into].members = append(out[into].members, s.members...)
+		out[into].bound = out[into].bound.Union(s.bound)
 	}
 	return out
 }
@@ -180,15 +200,9 @@ func clusterRadius(n int) float32 {
 }
 
 // drawCluster draws a bubble with the member count and a ring showing the
-// mix of event types in their colours.
+// mix of event types in their colours. Bubbles are cached as sprites by
+// count and mix, so redrawing a view costs little.
 func (m *Map) drawCluster(t xform, c cluster) {
-	s := float32(t.scale)
-	r := clusterRadius(len(c.members)) * s
-	p := &m.path
-	// Outline, then the type ring, then the inner disc.
-	p.reset()
-	p.addPoly(circlePts(c.center, r+1.6*s, 0)...)
-	m.pn.fill(p, m.style.EventOutline)
 	type share struct {
 		col color.NRGBA
 		n   int
@@ -204,27 +218,48 @@ func (m *Map) drawCluster(t xform, c cluster) {
 		shares[i].n++
 	}
 	slices.SortStableFunc(shares, func(a, b share) int { return b.n - a.n })
-	a0 := -math.Pi / 2
-	inner := r - 4*s
+	var key strings.Builder
+	fmt.Fprintf(&key, "%d|%g|%s", len(c.members), t.scale, m.style.Name)
 	for _, sh := range shares {
-		a1 := a0 + 2*math.Pi*float64(sh.n)/float64(len(c.members))
+		fmt.Fprintf(&key, "|%x%x%x:%d", sh.col.R, sh.col.G, sh.col.B, sh.n)
+	}
+	sp, ok := m.bubbles[key.String()]
+	if !ok {
+		s := float32(t.scale)
+		r := clusterRadius(len(c.members)) * s
+		half := int(math.Ceil(float64(r+2.6*s))) + 1
+		img := image.NewRGBA(image.Rect(0, 0, 2*half, 2*half))
+		pn := painter{dst: img}
+		ctr := vec{float32(half), float32(half)}
+		var p path
+		// Outline, then the type ring, then the inner disc and the count.
+		p.addPoly(circlePts(ctr, r+1.6*s, 0)...)
+		pn.fill(&p, m.style.EventOutline)
+		a0 := -math.Pi / 2
+		inner := r - 4*s
+		for _, sh := range shares {
+			a1 := a0 + 2*math.Pi*float64(sh.n)/float64(len(c.members))
+			p.reset()
+			p.addPoly(annulusSector(ctr, inner, r, a0, a1)...)
+			pn.fill(&p, sh.col)
+			a0 = a1
+		}
 		p.reset()
-		p.addPoly(annulusSector(c.center, inner, r, a0, a1)...)
-		m.pn.fill(p, sh.col)
-		a0 = a1
+		p.addPoly(circlePts(ctr, inner, 0)...)
+		pn.fill(&p, m.style.ClusterFill)
+		st := textStyle{size: 11, color: m.style.ClusterText}
+		if len(c.members) >= 1000 {
+			st.size = 9.5
+		}
+		ts := m.text.render(strconv.Itoa(len(c.members)), st, t.scale)
+		ts.drawAt(img, int(math.Round(float64(half)-float64(ts.boxW)/2)), int(math.Round(float64(half)-(ts.inkY0+ts.inkY1)/2)))
+		sp = &sprite{img: img, ax: half, ay: half}
+		if len(m.bubbles) > 1024 {
+			clear(m.bubbles)
+		}
+		m.bubbles[key.String()] = sp
 	}
-	p.reset()
-	p.addPoly(circlePts(c.center, inner, 0)...)
-	m.pn.fill(p, m.style.ClusterFill)
-	label := strconv.Itoa(len(c.members))
-	st := textStyle{size: 11, color: m.style.ClusterText}
-	if len(c.members) >= 1000 {
-		st.size = 9.5
-	}
-	ts := m.text.render(label, st, t.scale)
-	x := int(math.Round(float64(c.center.X) - float64(ts.boxW)/2))
-	y := int(math.Round(float64(c.center.Y) - (ts.inkY0+ts.inkY1)/2))
-	ts.drawAt(m.pn.dst, x, y)
+	sp.drawAt(m.pn.dst, int(math.Round(float64(c.center.X))), int(math.Round(float64(c.center.Y))))
 }
 
 // annulusSector is the ring between radii r0 and r1 from angle a0 to a1.

@@ -122,9 +122,9 @@ func ringLines(t xform, box orb.Bound, mp orb.MultiPolygon) [][]vec {
 }
 
 // drawLines draws the lines of items with a white casing and an arrowhead
-// at the end of each (movements go from the first point to the last). All
-// casings go under all lines, and lines of one colour are drawn together,
-// which is both cleaner where lines cross and much faster than one by one.
+// at the end of each (movements go from the first point to the last). One
+// pass draws every casing under every line, which is both cleaner where
+// lines cross and much faster than drawing them one by one.
 func (m *Map) drawLines(t xform, box orb.Bound, items []*evItem, e emphasis) {
 	s := float32(t.scale)
 	w := float32(lineWidth) * s
@@ -136,9 +136,12 @@ func (m *Map) drawLines(t xform, box orb.Bound, items []*evItem, e emphasis) {
 		pts []vec
 		ci  uint8
 	}
+	type head struct {
+		tri [3]vec
+		ci  uint8
+	}
 	var shafts []stroke
-	var heads [][]vec
-	var headCols []color.NRGBA
+	var heads []head
 	ll := &m.pn.layer
 	ll.cols = ll.cols[:0]
 	lo := vec{math.MaxFloat32, math.MaxFloat32}
@@ -160,8 +163,7 @@ func (m *Map) drawLines(t xform, box orb.Bound, items []*evItem, e emphasis) {
 					continue
 				}
 				shafts = append(shafts, stroke{trimEnd(pts, back), ci})
-				heads = append(heads, []vec{tri[0], tri[1], tri[2], tri[0]})
-				headCols = append(headCols, it.col)
+				heads = append(heads, head{tri, ci})
 			}
 		}
 	}
@@ -184,40 +186,9 @@ func (m *Map) drawLines(t xform, box orb.Bound, items []*evItem, e emphasis) {
 		}
 	}
 	for _, h := range heads {
-		for i := 1; i < len(h); i++ {
-			ll.capsule(h[i-1], h[i], edge/2, 0, 0)
-		}
+		ll.triangle(h.tri, edge/2, h.ci)
 	}
-	outline := m.style.EventOutline
-	ll.composite(m.pn.dst, outline)
-	m.fillEach(heads, outline)
-	for i, h := range heads {
-		m.fillEach([][]vec{h}, headCols[i])
-	}
-}
-
-// fillEach fills small closed polygons one by one (each rasterised in its
-// own small box).
-func (m *Map) fillEach(polys [][]vec, c color.NRGBA) {
-	p := &m.path
-	for _, q := range polys {
-		p.reset()
-		p.addPoly(q...)
-		m.pn.fill(p, c)
-	}
-}
-
-// fillPolys fills closed polygons in one colour.
-func (m *Map) fillPolys(polys [][]vec, c color.NRGBA) {
-	if len(polys) == 0 {
-		return
-	}
-	p := &m.path
-	p.reset()
-	for _, q := range polys {
-		p.addPoly(q...)
-	}
-	m.pn.fill(p, c)
+	ll.composite(m.pn.dst, m.style.EventOutline)
 }
 
 // marker returns the cached sprite of a symbol in a colour.

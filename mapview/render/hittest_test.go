@@ -118,3 +118,14 @@ func TestEventBounds(t *testing.T) {
 		t.Errorf("EventsBound = %v, %v; want %v", all, ok, wantAll)
 	}
 }
+
+func TestHitTestHiDPI(t *testing.T) {
+	m := newTestMap(t)
+	m.SetEvents(sampleEvents(), annotate.DefaultTaxonomy())
+	v := FitBound(RegionBound(), 640, 400, 2)
+	m.Render(v, Selection{})
+	x, y := v.ToPixel(orb.Point{67.111, 36.709}) // logical pixels, whatever the scale
+	if id, ok := m.HitTest(v, x+5, y); !ok || id != "pt-mazar" {
+		t.Errorf("HitTest at scale 2 = %q, %v", id, ok)
+	}
+}

@@ -58,7 +58,7 @@ func (ll *lineLayer) capsule(a, b vec, rc, rb float32, ci uint8) {
 	ox, oy := float32(ll.r.Min.X), float32(ll.r.Min.Y)
 	a, b = vec{a.X - ox, a.Y - oy}, vec{b.X - ox, b.Y - oy}
 	W, H := ll.r.Dx(), ll.r.Dy()
-	ext := rc + 1
+	ext := rc + 0.5 // coverage is zero beyond
 	y0 := max(0, int(math.Floor(float64(min(a.Y, b.Y)-ext))))
 	y1 := min(H-1, int(math.Ceil(float64(max(a.Y, b.Y)+ext))))
 	d := b.sub(a)
@@ -112,6 +112,58 @@ func (ll *lineLayer) capsule(a, b vec, rc, rb float32, ci uint8) {
 			if cb := rb + 0.5 - dist; rb > 0 && cb > 0 {
 				if v := covByte(cb); v >= body[j] {
 					body[j], idx[j] = v, ci
+				}
+			}
+		}
+	}
+}
+
+// triangle adds a filled triangle in palette colour ci over everything
+// added before it, with a casing edge pixels wide around it (an arrowhead).
+// The distance used is the largest of the distances to the three edges' lines,
+// which gives the casing mitred corners.
+func (ll *lineLayer) triangle(tri [3]vec, edge float32, ci uint8) {
+	ox, oy := float32(ll.r.Min.X), float32(ll.r.Min.Y)
+	var v [3]vec
+	for i, p := range tri {
+		v[i] = vec{p.X - ox, p.Y - oy}
+	}
+	if signedArea(v[:]) < 0 {
+		v[1], v[2] = v[2], v[1]
+	}
+	// Outward unit normals: with positive area in y-down pixels the
+	// polygon turns clockwise on screen, so the outside is to the left of
+	// each edge, along −perp.
+	var n [3]vec
+	for i := range v {
+		d := v[(i+1)%3].sub(v[i]).unit()
+		n[i] = d.perp().mul(-1)
+	}
+	ext := edge + 0.5
+	lo := vec{min(v[0].X, v[1].X, v[2].X) - ext*2, min(v[0].Y, v[1].Y, v[2].Y) - ext*2}
+	hi := vec{max(v[0].X, v[1].X, v[2].X) + ext*2, max(v[0].Y, v[1].Y, v[2].Y) + ext*2}
+	W, H := ll.r.Dx(), ll.r.Dy()
+	x0, x1 := max(0, int(lo.X)), min(W-1, int(hi.X)+1)
+	y0, y1 := max(0, int(lo.Y)), min(H-1, int(hi.Y)+1)
+	for y := y0; y <= y1; y++ {
+		py := float32(y) + 0.5
+		for x := x0; x <= x1; x++ {
+			p := vec{float32(x) + 0.5, py}
+			sd := float32(-math.MaxFloat32)
+			for i := range v {
+				sd = max(sd, p.sub(v[i]).dot(n[i]))
+			}
+			c := edge + 0.5 - sd
+			if c <= 0 {
+				continue
+			}
+			i := y*W + x
+			if cv := covByte(c); cv > ll.cas[i] {
+				ll.cas[i] = cv
+			}
+			if b := 0.5 - sd; b > 0 {
+				if bv := covByte(b); bv >= ll.body[i] || ll.idx[i] != ci {
+					ll.body[i], ll.idx[i] = max(bv, ll.body[i]), ci
 				}
 			}
 		}

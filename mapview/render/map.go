@@ -30,6 +30,7 @@ type Map struct {
 	clusterCache *clusterSet
 
 	markers map[markerKey]*sprite
+	bubbles map[string]*sprite // cluster bubbles by count and type mix
 	baseKey cacheKey
 	baseImg *image.RGBA
 	overKey overlayKey
@@ -62,7 +63,7 @@ func NewMap(bm *assets.BaseMap, fontTTF []byte) (*Map, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Map{base: bd, text: ts, style: LightStyle(), cluster: true, markers: map[markerKey]*sprite{}}
+	m := &Map{base: bd, text: ts, style: LightStyle(), cluster: true, markers: map[markerKey]*sprite{}, bubbles: map[string]*sprite{}}
 	m.events = buildEvents(nil, nil)
 	return m, nil
 }
@@ -122,16 +123,26 @@ func (m *Map) EventsBound() (orb.Bound, bool) {
 // cached for the last view, so redrawing the same view with other events or
 // another selection only draws the events.
 func (m *Map) Render(v View, sel Selection) *image.RGBA {
+	return m.RenderTo(nil, v, sel)
+}
+
+// RenderTo is Render drawing into dst when dst has the image's size (a new
+// image is made otherwise), so a caller drawing many frames can reuse two
+// buffers. It returns the image drawn.
+func (m *Map) RenderTo(dst *image.RGBA, v View, sel Selection) *image.RGBA {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	v = sane(v)
 	t := newXform(v)
 	base := m.baseLayer(v, t)
-	img := image.NewRGBA(base.Rect)
+	img := dst
+	if img == nil || img.Rect != base.Rect || img.Stride != base.Stride {
+		img = image.NewRGBA(base.Rect)
+	}
 	copy(img.Pix, base.Pix)
 	m.pn.dst = img
 	m.lastSel = sel
-	ov := m.overlayFor(v, t, sel)
+	ov := m.overlayFor(v, t, sel.Selected)
 	ov.drawUnder(img)
 	m.drawEvents(v, t, sel)
 	ov.drawOver(img)

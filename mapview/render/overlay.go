@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"image"
-	"image/color"
 	"math"
 
 	"eventatlas/assets"
@@ -56,8 +55,8 @@ func (ov *overlay) drawOver(dst *image.RGBA) {
 // symbols, so they depend on the events and the selection too.
 type overlayKey struct {
 	cacheKey
-	es  *eventSet
-	sel Selection
+	es       *eventSet
+	selected string
 }
 
 // maxLabelObstacles is how many single event symbols labels avoid; with
@@ -66,8 +65,8 @@ const maxLabelObstacles = 3000
 
 // overlayFor returns the overlay of view v with selection sel, cached for
 // the last one.
-func (m *Map) overlayFor(v View, t xform, sel Selection) *overlay {
-	key := overlayKey{cacheKey{v: v, style: m.style, ok: true}, m.events, sel}
+func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
+	key := overlayKey{cacheKey{v: v, style: m.style, ok: true}, m.events, selected}
 	if m.overlay != nil && m.overKey == key {
 		return m.overlay
 	}
@@ -95,7 +94,7 @@ func (m *Map) overlayFor(v View, t xform, sel Selection) *overlay {
 		r := float64(cs.ax)
 		pl.take(frect{float64(x) - r, float64(y) - r, float64(x) + r, float64(y) + r})
 	}
-	m.eventObstacles(v, t, sel, pl)
+	m.eventObstacles(v, t, selected, pl)
 	m.placeLabels(ov, v, t, pl)
 	m.overlay, m.overKey = ov, key
 	return ov
@@ -251,15 +250,13 @@ func (m *Map) scaleBarSprite(v View, t xform) *sprite {
 	return &sprite{img: img, ax: 0, ay: h}
 }
 
-var _ = color.NRGBA{}
-
 // eventObstacles marks the event clusters and point symbols in view as
 // taken, so labels are placed beside them rather than over them.
-func (m *Map) eventObstacles(v View, t xform, sel Selection, pl *placer) {
+func (m *Map) eventObstacles(v View, t xform, selected string, pl *placer) {
 	if m.events.nPts == 0 {
 		return
 	}
-	cs := m.clustersFor(v, t, sel)
+	cs := m.clustersFor(v, t, selected)
 	if cs != nil {
 		for _, c := range cs.groups {
 			r := float64(clusterRadius(len(c.members))+1.6) * t.scale

@@ -180,15 +180,73 @@ func fillRect(dst *image.RGBA, r image.Rectangle, c color.NRGBA) {
 type sprite struct {
 	img    *image.RGBA
 	ax, ay int
+	spans  [][2]int // per row, the columns holding any paint; built on first use
 }
 
-// drawAt composites s onto dst with its anchor at device pixel (x, y).
+// drawAt composites s onto dst with its anchor at device pixel (x, y),
+// source-over, visiting only the painted part of each row.
 func (s *sprite) drawAt(dst *image.RGBA, x, y int) {
 	if s == nil || s.img == nil {
 		return
 	}
+	if s.spans == nil {
+		s.spans = rowSpans(s.img)
+	}
 	r := s.img.Rect.Add(image.Pt(x-s.ax, y-s.ay))
-	draw.Draw(dst, r, s.img, s.img.Rect.Min, draw.Over)
+	clip := r.Intersect(dst.Rect)
+	if clip.Empty() {
+		return
+	}
+	sw := s.img.Rect.Dx()
+	for yy := clip.Min.Y; yy < clip.Max.Y; yy++ {
+		sy := yy - r.Min.Y
+		sp := s.spans[sy]
+		x0, x1 := max(sp[0], clip.Min.X-r.Min.X), min(sp[1], clip.Max.X-r.Min.X)
+		if x0 >= x1 {
+			continue
+		}
+		src := s.img.Pix[sy*s.img.Stride : sy*s.img.Stride+4*sw]
+		di := dst.PixOffset(dst.Rect.Min.X, yy)
+		row := dst.Pix[di : di+4*dst.Rect.Dx()]
+		off := r.Min.X - dst.Rect.Min.X // sprite column sx is row column off+sx
+		for sx := x0; sx < x1; sx++ {
+			p := src[4*sx : 4*sx+4 : 4*sx+4]
+			a := uint32(p[3])
+			if a == 0 {
+				continue
+			}
+			dx := 4 * (off + sx)
+			d := row[dx : dx+4 : dx+4]
+			if a == 255 {
+				d[0], d[1], d[2], d[3] = p[0], p[1], p[2], 255
+				continue
+			}
+			inv := 255 - a
+			d[0] = p[0] + uint8((uint32(d[0])*inv+127)/255)
+			d[1] = p[1] + uint8((uint32(d[1])*inv+127)/255)
+			d[2] = p[2] + uint8((uint32(d[2])*inv+127)/255)
+			d[3] = p[3] + uint8((uint32(d[3])*inv+127)/255)
+		}
+	}
+}
+
+// rowSpans finds, for each row of img, the first and past-the-last column
+// with any alpha.
+func rowSpans(img *image.RGBA) [][2]int {
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	spans := make([][2]int, h)
+	for y := range h {
+		row := img.Pix[y*img.Stride : y*img.Stride+4*w]
+		x0, x1 := w, 0
+		for x := range w {
+			if row[4*x+3] != 0 {
+				x0 = min(x0, x)
+				x1 = x + 1
+			}
+		}
+		spans[y] = [2]int{x0, x1}
+	}
+	return spans
 }
 
 // allZero8 reports whether the eight bytes of b are all zero.

@@ -18,7 +18,7 @@ func (m *Map) drawPoints(v View, t xform, box orb.Bound, sel Selection) {
 		return
 	}
 	sortRefs(refs)
-	if cs := m.clustersFor(v, t, sel); cs != nil {
+	if cs := m.clustersFor(v, t, sel.Selected); cs != nil {
 		for _, c := range cs.groups {
 			m.drawCluster(t, c)
 		}

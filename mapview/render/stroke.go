@@ -109,8 +109,8 @@ func arrowHead(pts []vec, w float32) (tri [3]vec, back float32, ok bool) {
 		return tri, 0, false
 	}
 	d := tip.sub(from).unit()
-	length := max(3.2*w, 8)
-	half := max(1.6*w, 4.5)
+	length := max(3.6*w, 9)
+	half := max(2*w, 5)
 	base := tip.sub(d.mul(length))
 	nrm := d.perp().mul(half)
 	return [3]vec{tip, base.add(nrm), base.sub(nrm)}, length * 0.7, true
