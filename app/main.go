@@ -21,6 +21,10 @@ func commands() []command {
 		{"new", "write a new project file, empty or with the sample", runNew},
 		{"render", "draw a project's map to a PNG without a display", runRender},
 		{"places", "print the place names found in a text file as JSON lines", runPlaces},
+		{"import", "bring articles (.txt .md .html .docx) and events (.geojson .csv) into a project", runImport},
+		{"export", "write the events as GeoJSON, CSV, KML or JSON-LD, or a clean project copy", runExport},
+		{"check", "check a project file from someone else without changing it", runCheck},
+		{"merge", "merge a teammate's project into yours, keeping conflicts", runMerge},
 	}
 }
 

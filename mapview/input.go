@@ -13,13 +13,14 @@ import (
 
 // Interface checks: the widget handles these inputs.
 var (
-	_ fyne.Draggable      = (*Map)(nil)
-	_ fyne.Scrollable     = (*Map)(nil)
-	_ fyne.Tappable       = (*Map)(nil)
-	_ fyne.DoubleTappable = (*Map)(nil)
-	_ fyne.Focusable      = (*Map)(nil)
-	_ desktop.Hoverable   = (*Map)(nil)
-	_ desktop.Cursorable  = (*Map)(nil)
+	_ fyne.Draggable         = (*Map)(nil)
+	_ fyne.Scrollable        = (*Map)(nil)
+	_ fyne.Tappable          = (*Map)(nil)
+	_ fyne.DoubleTappable    = (*Map)(nil)
+	_ fyne.SecondaryTappable = (*Map)(nil)
+	_ fyne.Focusable         = (*Map)(nil)
+	_ desktop.Hoverable      = (*Map)(nil)
+	_ desktop.Cursorable     = (*Map)(nil)
 )
 
 // restDelay is how long a drag must pause, or a burst of scrolling stop,
@@ -29,6 +30,9 @@ const restDelay = 120 * time.Millisecond
 // Dragged pans the map with the pointer; the last image is moved until the
 // drag ends or rests.
 func (m *Map) Dragged(ev *fyne.DragEvent) {
+	if m.tool != nil && m.toolDragged(ev) {
+		return
+	}
 	m.dragging = true
 	m.hover = ""
 	m.pending = nil
@@ -41,6 +45,9 @@ func (m *Map) Dragged(ev *fyne.DragEvent) {
 
 // DragEnd draws the map at its new place.
 func (m *Map) DragEnd() {
+	if m.tool != nil && m.toolDragEnd() {
+		return
+	}
 	m.dragging = false
 	m.stopLater()
 	v := m.View()
@@ -84,6 +91,10 @@ func (m *Map) endPreview() {
 // Tapped picks the event under the pointer, or zooms into a cluster.
 func (m *Map) Tapped(ev *fyne.PointEvent) {
 	m.requestFocus()
+	if m.tool != nil {
+		m.toolTapped(ev.Position)
+		return
+	}
 	v := m.View()
 	x, y := float64(ev.Position.X), float64(ev.Position.Y)
 	id, ok := m.engine.HitTest(v, x, y)
@@ -112,6 +123,10 @@ func (m *Map) zoomToCluster(v render.View, b orb.Bound, x, y float64) {
 
 // DoubleTapped zooms in one level around the pointer.
 func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
+	if m.tool != nil && !m.tool.edit {
+		m.toolDoubleTapped(ev.Position)
+		return
+	}
 	v := m.View()
 	m.SetView(v.ZoomAround(float64(ev.Position.X), float64(ev.Position.Y), zoomStep))
 }
@@ -136,6 +151,9 @@ func (m *Map) TypedRune(r rune) {
 
 // TypedKey pans with the arrow keys.
 func (m *Map) TypedKey(ev *fyne.KeyEvent) {
+	if m.tool != nil && m.toolKey(ev) {
+		return
+	}
 	dx, dy := 0.0, 0.0
 	switch ev.Name {
 	case fyne.KeyLeft:
@@ -152,6 +170,14 @@ func (m *Map) TypedKey(ev *fyne.KeyEvent) {
 	m.SetView(m.View().Pan(dx, dy))
 }
 
+// TappedSecondary deletes the vertex under the pointer while drawing or
+// editing a geometry.
+func (m *Map) TappedSecondary(ev *fyne.PointEvent) {
+	if m.tool != nil {
+		m.toolSecondaryTapped(ev.Position)
+	}
+}
+
 // MouseIn starts hover tracking.
 func (m *Map) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
 
@@ -160,6 +186,10 @@ func (m *Map) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
 func (m *Map) MouseMoved(ev *desktop.MouseEvent) {
 	m.mouse, m.mouseIn = ev.Position, true
 	m.cursor(ev.Position)
+	if m.tool != nil {
+		m.toolMoved(ev.Position)
+		return
+	}
 	if m.dragging { // the image is a preview: hit tests wait for the real one
 		if m.hover != "" {
 			m.hover = ""
@@ -180,11 +210,20 @@ func (m *Map) MouseOut() {
 	if m.hover != "" {
 		m.hover = ""
 	}
+	if m.tool != nil {
+		m.updateSketch() // no rubber band outside the map
+	}
 	m.Refresh()
 }
 
 // Cursor is a pointing hand over an event.
 func (m *Map) Cursor() desktop.Cursor {
+	if m.tool != nil {
+		if m.tool.active >= 0 || m.tool.drag >= 0 {
+			return desktop.PointerCursor
+		}
+		return desktop.CrosshairCursor
+	}
 	if m.hover != "" {
 		return desktop.PointerCursor
 	}

@@ -41,11 +41,17 @@ type Map struct {
 	restFn    func()
 	restDelay time.Duration
 	r         *mapRenderer
+
+	tool          *tool       // drawing or editing in progress (draw.go)
+	snaps         []orb.Point // snap targets
+	sketchVersion int         // counts sketch changes, to know when to redraw
+	tiles         tileLayer   // optional online tiles (tiles.go)
 }
 
 // eventInfo is what the hover tooltip says about an event.
 type eventInfo struct {
 	title, date, typ string
+	geom             orb.Geometry // for EditGeometry
 }
 
 // Zoom step of ZoomIn and ZoomOut and the keyboard's pan step.
@@ -112,7 +118,7 @@ func (m *Map) SetEvents(events []annotate.Event, tax annotate.Taxonomy) {
 		if !e.DateStart.IsZero() {
 			date = e.DateStart.Format("2 Jan 2006")
 		}
-		m.infos[e.ID] = eventInfo{title: e.Title, date: date, typ: e.Type}
+		m.infos[e.ID] = eventInfo{title: e.Title, date: date, typ: e.Type, geom: e.Geometry}
 	}
 	if _, ok := m.infos[m.hover]; !ok {
 		m.hover = ""

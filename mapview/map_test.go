@@ -41,6 +41,10 @@ func newTestMap(t *testing.T) (*Map, fyne.Window) {
 		t.Fatal(engineErr)
 	}
 	m := New(sharedEngine)
+	t.Cleanup(func() { // the engine is shared: no sketch or tiles left behind
+		m.SetTiles(nil)
+		sharedEngine.SetSketch(nil)
+	})
 	m.restDelay = time.Hour // tests settle previews themselves
 	m.SetEvents(testEvents(), annotate.DefaultTaxonomy())
 	w := test.NewTempWindow(t, m)

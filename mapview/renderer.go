@@ -35,6 +35,8 @@ type drawKey struct {
 	sel, hover string
 	version    int
 	style      string
+	sketch     int    // Map.sketchVersion
+	tiles      uint64 // tiles that have arrived
 }
 
 func newMapRenderer(m *Map) *mapRenderer {
@@ -109,7 +111,8 @@ func (r *mapRenderer) redraw(style render.Style) {
 	if v.Width < 1 || v.Height < 1 {
 		return
 	}
-	k := drawKey{v: v, sel: r.m.sel, hover: r.m.hover, version: r.m.version, style: style.Name}
+	k := drawKey{v: v, sel: r.m.sel, hover: r.m.hover, version: r.m.version, style: style.Name,
+		sketch: r.m.sketchVersion, tiles: r.m.tiles.generation()}
 	if k == r.key && r.img.Image != nil {
 		return
 	}

@@ -94,8 +94,7 @@ func (m *Map) clustersFor(v View, t xform, selected string) *clusterSet {
 	if c := m.clusterCache; c != nil && c.v == v && c.selected == selected && c.es == m.events {
 		return c
 	}
-	refs := m.events.points.InBound(nil, t.worldBound(48*t.scale))
-	sortRefs(refs)
+	refs := m.pointsNear(t)
 	cs := &clusterSet{v: v, selected: selected, es: m.events, clustered: map[*pointRef]bool{}}
 	for _, c := range m.clusters(v, t, refs, selected) {
 		if len(c.members) < 2 {

@@ -29,9 +29,10 @@ const (
 	selected
 )
 
-// drawEvents paints the events in view: areas (largest first), then lines,
-// then points or clusters, then the highlighted events on top.
-func (m *Map) drawEvents(v View, t xform, sel Selection) {
+// drawEvents paints the events in view without highlights: areas (largest
+// first), then lines, then points or clusters. pinned is the selected point
+// event kept out of clusters (see pinnedSelection).
+func (m *Map) drawEvents(v View, t xform, pinned string) {
 	es := m.events
 	if len(es.items) == 0 {
 		return
@@ -64,7 +65,17 @@ func (m *Map) drawEvents(v View, t xform, sel Selection) {
 		lineItems[k] = &es.items[i]
 	}
 	m.drawLines(t, box, lineItems, plain)
-	m.drawPoints(v, t, box, sel)
+	m.drawPoints(v, t, box, pinned)
+}
+
+// drawHighlights redraws the hovered and the selected event on top of the
+// others with a ring or a glow.
+func (m *Map) drawHighlights(t xform, sel Selection) {
+	es := m.events
+	if len(es.items) == 0 {
+		return
+	}
+	box := t.worldBound(48 * t.scale)
 	for _, h := range []struct {
 		id string
 		e  emphasis

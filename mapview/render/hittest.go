@@ -28,7 +28,7 @@ func (m *Map) HitTest(v View, x, y float64) (eventID string, ok bool) {
 	at := v.pixelToWorld(x, y)
 	t := newXform(v)
 	// Points.
-	cs := m.clustersFor(v, t, m.lastSel.Selected)
+	cs := m.clustersFor(v, t, m.pinnedSelection(v, m.lastSel.Selected))
 	r := hitPoint / k
 	refs := es.points.InBound(nil, orb.Bound{Min: orb.Point{at[0] - r, at[1] - r}, Max: orb.Point{at[0] + r, at[1] + r}})
 	best, bestD := -1, math.Inf(1)
@@ -87,7 +87,7 @@ func (m *Map) ClusterAt(v View, x, y float64) (orb.Bound, int, bool) {
 	defer m.mu.Unlock()
 	v = sane(v)
 	t := newXform(v)
-	cs := m.clustersFor(v, t, m.lastSel.Selected)
+	cs := m.clustersFor(v, t, m.pinnedSelection(v, m.lastSel.Selected))
 	if cs == nil {
 		return orb.Bound{}, 0, false
 	}

@@ -57,7 +57,7 @@ func (m *Map) Labels(v View) []LabelBox {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	v = sane(v)
-	ov := m.overlayFor(v, newXform(v), m.lastSel.Selected)
+	ov := m.overlayFor(v, newXform(v), m.pinnedSelection(v, m.lastSel.Selected))
 	s := v.scale()
 	out := make([]LabelBox, len(ov.labels))
 	for i, l := range ov.labels {

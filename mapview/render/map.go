@@ -36,8 +36,11 @@ type Map struct {
 	overKey overlayKey
 	overlay *overlay
 
-	pn   painter
-	path path
+	pn      painter
+	path    path
+	evLayer eventLayer // eventlayer.go
+
+	extra extras // backdrop and sketch (backdrop.go, sketch.go)
 }
 
 // cacheKey identifies a cached layer: the view and the style it was drawn for.
@@ -141,11 +144,14 @@ func (m *Map) RenderTo(dst *image.RGBA, v View, sel Selection) *image.RGBA {
 	}
 	copy(img.Pix, base.Pix)
 	m.pn.dst = img
+	m.drawBackdrop(img, v, t) // backdrop.go: no-op without a backdrop
 	m.lastSel = sel
-	ov := m.overlayFor(v, t, sel.Selected)
-	ov.drawUnder(img)
-	m.drawEvents(v, t, sel)
+	pinned := m.pinnedSelection(v, sel.Selected)
+	ov := m.overlayFor(v, t, pinned)
+	m.drawEventLayer(img, v, t, ov, pinned) // eventlayer.go: cached under the highlights
+	m.drawHighlights(t, sel)
 	ov.drawOver(img)
+	m.drawExtras(img, v, t) // backdrop.go: the sketch and the backdrop's credit
 	m.pn.dst = nil
 	return img
 }

@@ -263,13 +263,20 @@ func (m *Map) eventObstacles(v View, t xform, selected string, pl *placer) {
 			pl.soft = append(pl.soft, frect{float64(c.center.X) - r, float64(c.center.Y) - r, float64(c.center.X) + r, float64(c.center.Y) + r})
 		}
 	}
-	refs := m.events.points.InBound(nil, t.worldBound(0))
-	if len(refs) > maxLabelObstacles {
+	view := t.worldBound(0)
+	near := m.pointsNear(t)
+	n := 0
+	for _, ref := range near {
+		if view.Contains(ref.Point()) {
+			n++
+		}
+	}
+	if n > maxLabelObstacles {
 		return
 	}
 	r := (markerRadius + markerOutline) * t.scale
-	for _, ref := range refs {
-		if cs != nil && cs.clustered[ref.(*pointRef)] {
+	for _, ref := range near {
+		if !view.Contains(ref.Point()) || (cs != nil && cs.clustered[ref.(*pointRef)]) {
 			continue
 		}
 		d := t.pt(ref.Point())

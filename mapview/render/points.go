@@ -8,21 +8,20 @@ import (
 
 // drawPoints draws the point events in box, grouping dense ones into
 // clusters when clustering is on and the view is zoomed out.
-func (m *Map) drawPoints(v View, t xform, box orb.Bound, sel Selection) {
+func (m *Map) drawPoints(v View, t xform, box orb.Bound, pinned string) {
 	es := m.events
 	if es.nPts == 0 {
 		return
 	}
-	refs := es.points.InBound(nil, box)
+	refs := m.pointsNear(t) // box is the same bound
 	if len(refs) == 0 {
 		return
 	}
-	sortRefs(refs)
-	if cs := m.clustersFor(v, t, sel.Selected); cs != nil {
+	if cs := m.clustersFor(v, t, pinned); cs != nil {
 		for _, c := range cs.groups {
 			m.drawCluster(t, c)
 		}
-		singles := refs[:0]
+		singles := make([]orb.Pointer, 0, max(0, len(refs)-len(cs.clustered)))
 		for _, r := range refs {
 			if !cs.clustered[r.(*pointRef)] {
 				singles = append(singles, r)

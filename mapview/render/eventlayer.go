@@ -1,0 +1,92 @@
+package render
+
+import (
+	"image"
+
+	"github.com/paulmach/orb"
+)
+
+// eventLayerKey identifies a cached event layer: the view and style, the
+// event set, whether points are clustered, and the selection as far as it
+// changes the clustering (a selected point is never grouped).
+type eventLayerKey struct {
+	cacheKey
+	es      *eventSet
+	cluster bool
+	pinned  string
+}
+
+// eventLayer is the frame as drawn up to the plain events: base map, place
+// dots and crossings, and every event without highlights. A frame whose
+// view, events and clustering are those of the last one (a hover or
+// selection change) starts from it and only draws the highlights and the
+// labels.
+type eventLayer struct {
+	key eventLayerKey
+	img *image.RGBA
+	pts viewPoints // points near the last view drawn
+}
+
+// pinnedSelection is the part of selected that affects how the points of
+// view v are clustered: the id when clustering is on at this zoom and the
+// event has points, "" otherwise.
+func (m *Map) pinnedSelection(v View, selected string) string {
+	if selected == "" || !m.cluster || v.Zoom >= clusterMaxZoom || m.events.nPts == 0 {
+		return ""
+	}
+	i, ok := m.events.byID[selected]
+	if !ok || len(m.events.items[i].points) == 0 {
+		return ""
+	}
+	return selected
+}
+
+// drawEventLayer draws onto img, which holds the base layer, what lies
+// under the highlights: the overlay's dots and the plain events. It copies
+// the cached layer when the last frame had the same key, and caches what it
+// draws. With a backdrop, which may change from frame to frame, it always
+// draws and caches nothing.
+func (m *Map) drawEventLayer(img *image.RGBA, v View, t xform, ov *overlay, pinned string) {
+	key := eventLayerKey{cacheKey{v: v, style: m.style, ok: true}, m.events, m.cluster, pinned}
+	cacheable := m.extra.backdrop == nil
+	el := &m.evLayer
+	if cacheable && el.img != nil && el.key == key && el.img.Rect == img.Rect && el.img.Stride == img.Stride {
+		copy(img.Pix, el.img.Pix)
+		return
+	}
+	ov.drawUnder(img)
+	m.drawEvents(v, t, pinned)
+	if !cacheable {
+		el.img = nil
+		return
+	}
+	if el.img == nil || el.img.Rect != img.Rect || el.img.Stride != img.Stride {
+		el.img = image.NewRGBA(img.Rect)
+	}
+	copy(el.img.Pix, img.Pix)
+	el.key = key
+}
+
+// viewPoints is the result of the last query of the points around a view,
+// shared by the clustering, the point symbols and the label obstacles of
+// one frame.
+type viewPoints struct {
+	es   *eventSet
+	box  orb.Bound
+	refs []orb.Pointer
+}
+
+// pointsNear returns the points within 48 logical pixels of view t, sorted
+// by event order (later events draw on top). The slice is shared: callers
+// must not change it.
+func (m *Map) pointsNear(t xform) []orb.Pointer {
+	box := t.worldBound(48 * t.scale)
+	vp := &m.evLayer.pts
+	if vp.es == m.events && vp.box == box && vp.refs != nil {
+		return vp.refs
+	}
+	refs := m.events.points.InBound(vp.refs[:0], box)
+	sortRefs(refs)
+	*vp = viewPoints{es: m.events, box: box, refs: refs}
+	return refs
+}
