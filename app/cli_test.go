@@ -131,3 +131,114 @@ func TestPlacesJSONLines(t *testing.T) {
 		t.Errorf("binary file: exit %d, %q", code, errs)
 	}
 }
+
+func TestExportEveryFormat(t *testing.T) {
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "s.gpkg")
+	if code, _, errs := run("new", "-sample", proj); code != 0 {
+		t.Fatal(errs)
+	}
+	wantStart := map[string]string{
+		"geojson": `{"type":"FeatureCollection"`,
+		"csv":     "event_id_cnty,",
+		"kml":     "<?xml",
+		"jsonld":  "{",
+	}
+	for _, format := range exportFormats {
+		out := filepath.Join(dir, "out."+format)
+		if code, _, errs := run("export", "-project", proj, "-format", format, "-o", out); code != 0 {
+			t.Fatalf("export %s: exit %d: %s", format, code, errs)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if format == "gpkg" {
+			p, err := storage.Open(out)
+			if err != nil {
+				t.Fatalf("exported project does not open: %v", err)
+			}
+			evs, _ := p.Events()
+			p.Close()
+			if len(evs) != 6 {
+				t.Errorf("exported project holds %d events, want 6", len(evs))
+			}
+			continue
+		}
+		if !strings.HasPrefix(strings.TrimSpace(string(b)), wantStart[format]) {
+			t.Errorf("%s export starts %q", format, string(b[:min(len(b), 40)]))
+		}
+		// A second export to the same file is refused and leaves it alone.
+		code, _, errs := run("export", "-project", proj, "-format", format, "-o", out)
+		if after, _ := os.ReadFile(out); code != 1 || !strings.Contains(errs, "already exists") || !bytes.Equal(after, b) {
+			t.Errorf("export over an existing %s: exit %d, %q", format, code, errs)
+		}
+	}
+	if code, _, errs := run("export", "-project", proj, "-format", "pdf", "-o", filepath.Join(dir, "x.pdf")); code != 1 || !strings.Contains(errs, `unknown format "pdf"`) {
+		t.Errorf("unknown format: exit %d, %q", code, errs)
+	}
+}
+
+func TestImportArticlesAndEvents(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "s.gpkg")
+	dst := filepath.Join(dir, "t.gpkg")
+	run("new", "-sample", src)
+	run("new", dst)
+	gj := filepath.Join(dir, "e.geojson")
+	if code, _, errs := run("export", "-project", src, "-format", "geojson", "-o", gj); code != 0 {
+		t.Fatal(errs)
+	}
+	txt := filepath.Join(dir, "a.txt")
+	os.WriteFile(txt, []byte("Border talks in Khorugh.\nSecond paragraph."), 0o644)
+	code, out, errs := run("import", "-project", dst, txt, gj)
+	if code != 0 || !strings.Contains(out, "6 events imported") || !strings.Contains(out, "added (42 characters)") {
+		t.Fatalf("import: exit %d\n%s\n%s", code, out, errs)
+	}
+	// The same files again: the text is recognised, the events are kept as they are.
+	code, out, _ = run("import", "-project", dst, txt, gj)
+	if code != 0 || !strings.Contains(out, "not added again") || !strings.Contains(out, "0 events imported, 6 already in the project") {
+		t.Fatalf("second import: exit %d\n%s", code, out)
+	}
+	// A binary file named .txt is refused and nothing is added.
+	bin := filepath.Join(dir, "photo.txt")
+	os.WriteFile(bin, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644)
+	code, _, errs = run("import", "-project", dst, bin)
+	if code != 1 || !strings.Contains(errs, "looks like a binary file") {
+		t.Errorf("binary .txt: exit %d, %q", code, errs)
+	}
+	p, err := storage.Open(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	arts, _ := p.Articles()
+	evs, _ := p.Events()
+	if len(arts) != 1 || len(evs) != 6 {
+		t.Errorf("project holds %d articles and %d events, want 1 and 6", len(arts), len(evs))
+	}
+}
+
+func TestCheckAndMerge(t *testing.T) {
+	dir := t.TempDir()
+	mine := filepath.Join(dir, "mine.gpkg")
+	theirs := filepath.Join(dir, "theirs.gpkg")
+	run("new", mine)
+	run("new", "-sample", theirs)
+	if code, out, _ := run("check", theirs); code != 0 || !strings.Contains(out, "sound") {
+		t.Errorf("check of a sound file: exit %d\n%s", code, out)
+	}
+	junk := filepath.Join(dir, "junk.gpkg")
+	os.WriteFile(junk, []byte("not sqlite at all, just text"), 0o644)
+	if code, _, errs := run("check", junk); code != 1 || !strings.Contains(errs, "not an Event Atlas project") {
+		t.Errorf("check of junk: exit %d, %q", code, errs)
+	}
+	code, out, errs := run("merge", "-project", mine, theirs)
+	if code != 0 || !strings.Contains(out, "6 events added") {
+		t.Fatalf("merge: exit %d\n%s\n%s", code, out, errs)
+	}
+	code, out, _ = run("merge", "-project", mine, theirs)
+	if code != 0 || !strings.Contains(out, "0 events added") {
+		t.Errorf("second merge changed something: %s", out)
+	}
+}
