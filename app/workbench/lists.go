@@ -4,9 +4,7 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -37,37 +35,5 @@ func (wb *Workbench) newArticleList() *widget.List {
 		},
 	)
 	l.OnSelected = func(i widget.ListItemID) { wb.SelectArticle(i) }
-	return l
-}
-
-// newEventList lists every event: a swatch in its type's colour, the date,
-// the title and the place.
-func (wb *Workbench) newEventList() *widget.List {
-	l := widget.NewList(
-		func() int { return len(wb.events) },
-		func() fyne.CanvasObject {
-			swatch := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-			swatch.SetMinSize(fyne.NewSquareSize(theme.Size(theme.SizeNameInlineIcon) / 2))
-			swatch.CornerRadius = theme.Size(theme.SizeNameInlineIcon) / 4
-			title := widget.NewLabel("event title")
-			title.Truncation = fyne.TextTruncateEllipsis
-			place := widget.NewLabel("place")
-			place.Importance = widget.LowImportance
-			return container.NewBorder(nil, nil, container.NewCenter(swatch), place, title)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			row := o.(*fyne.Container)
-			e := wb.events[i]
-			row.Objects[0].(*widget.Label).SetText(e.Title)
-			row.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle).FillColor = wb.tax.Lookup(e.Type).Color
-			row.Objects[1].(*fyne.Container).Objects[0].Refresh()
-			row.Objects[2].(*widget.Label).SetText(e.PlaceName)
-		},
-	)
-	l.OnSelected = func(i widget.ListItemID) {
-		if i >= 0 && i < len(wb.events) && wb.events[i].ID != wb.selected {
-			wb.SelectEvent(wb.events[i].ID)
-		}
-	}
 	return l
 }

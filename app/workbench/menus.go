@@ -3,59 +3,46 @@ package workbench
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"eventatlas/assets"
 )
 
-// MainMenu returns the window's menus; every action shows its shortcut.
+// menuOrder is the order of the menus in the menu bar.
+var menuOrder = []string{"File", "Edit", "Event", "Map", "Help"}
+
+// MainMenu returns the window's menus, made from the workbench's actions;
+// every item shows its shortcut. openProject and newProject run the File
+// menu's Open and New items.
 func (wb *Workbench) MainMenu(openProject, newProject func()) *fyne.MainMenu {
-	ctrl := fyne.KeyModifierShortcutDefault
-	item := func(label string, key fyne.KeyName, mod fyne.KeyModifier, action func()) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, action)
-		if key != "" {
-			it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+	wb.openProject, wb.newProject = openProject, newProject
+	items := map[string][]*fyne.MenuItem{}
+	for _, a := range wb.actions() {
+		if a.label == "-" {
+			items[a.menu] = append(items[a.menu], fyne.NewMenuItemSeparator())
+			continue
 		}
-		return it
+		if a.run == nil {
+			continue // a key listed on the help sheet only
+		}
+		it := fyne.NewMenuItem(a.label, a.run)
+		it.Shortcut = a.sc
+		items[a.menu] = append(items[a.menu], it)
 	}
-	newEvent := item("New event from selection", fyne.KeyE, ctrl, wb.NewEventFromSelection)
-	undo := item("Undo", fyne.KeyZ, ctrl, wb.Undo)
-	redo := item("Redo", fyne.KeyZ, ctrl|fyne.KeyModifierShift, wb.Redo)
-	return fyne.NewMainMenu(
-		fyne.NewMenu("File",
-			item("New project…", fyne.KeyN, ctrl, newProject),
-			item("Open project…", fyne.KeyO, ctrl, openProject),
-			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("Export map image…", wb.ExportMapImage),
-		),
-		fyne.NewMenu("Edit", undo, redo),
-		fyne.NewMenu("Event", newEvent, item("Clear selection", fyne.KeyEscape, 0, func() { wb.SelectEvent("") })),
-		fyne.NewMenu("Map",
-			fyne.NewMenuItem("Zoom in (+)", wb.mapView.ZoomIn),
-			fyne.NewMenuItem("Zoom out (−)", wb.mapView.ZoomOut),
-			fyne.NewMenuItem("Fit region (0)", wb.mapView.FitRegion),
-			fyne.NewMenuItem("Fit all events", wb.mapView.FitEvents),
-		),
-		fyne.NewMenu("Help", fyne.NewMenuItem("About Event Atlas", wb.showAbout)),
-	)
+	var menus []*fyne.Menu
+	for _, m := range menuOrder {
+		menus = append(menus, fyne.NewMenu(m, items[m]...))
+	}
+	wb.mainMenu = fyne.NewMainMenu(menus...)
+	return wb.mainMenu
 }
 
-// AddShortcuts binds the window-wide keyboard shortcuts.
-func (wb *Workbench) AddShortcuts() {
-	c := wb.win.Canvas()
-	ctrl := fyne.KeyModifierShortcutDefault
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: ctrl}, func(fyne.Shortcut) { wb.NewEventFromSelection() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl}, func(fyne.Shortcut) { wb.Undo() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl | fyne.KeyModifierShift}, func(fyne.Shortcut) { wb.Redo() })
-}
+func (wb *Workbench) callOpenProject() { run(wb.openProject) }
+func (wb *Workbench) callNewProject()  { run(wb.newProject) }
 
 func (wb *Workbench) showAbout() {
 	text := widget.NewLabel("Event Atlas — read, highlight, code and map events.\n\n" + assets.Attribution +
 		"\nProvince and country borders: Natural Earth (public domain).")
 	text.Wrapping = fyne.TextWrapWord
-	pop := widget.NewModalPopUp(nil, wb.win.Canvas())
-	pop.Content = widget.NewCard("About Event Atlas", "", container.NewVBox(text, widget.NewButton("Close", pop.Hide)))
-	pop.Resize(fyne.NewSize(420, 220))
-	pop.Show()
+	showSheet(wb.win.Canvas(), "About Event Atlas", container.NewPadded(text), "", nil, fyne.NewSize(460, 240))
 }

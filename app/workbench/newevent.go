@@ -11,7 +11,7 @@ import (
 	"eventatlas/annotate"
 )
 
-// NewEventRequest is what the new-event form collects.
+// NewEventRequest is what CreateEvent needs to code an event without the form.
 type NewEventRequest struct {
 	Start, End int    // the selection, code points into the current article
 	Type       string // taxonomy type
@@ -23,14 +23,13 @@ type NewEventRequest struct {
 // ErrNoArticle is returned when an event is asked for with no article open.
 var ErrNoArticle = errors.New("open an article first: events are made from its words")
 
+// ErrNoEvent is returned when an action needs a selected event and none is.
+var ErrNoEvent = errors.New("select an event first: pick it in the event list, on the map or in the text")
+
 // CreateEvent makes an event from the selection [req.Start, req.End) of the
 // current article, places it at req.PlaceID, saves it at once and selects it.
 func (wb *Workbench) CreateEvent(req NewEventRequest) (annotate.Event, error) {
-	if wb.current < 0 {
-		return annotate.Event{}, ErrNoArticle
-	}
-	a := wb.articles[wb.current]
-	span, err := annotate.NewSpan(a.Text, req.Start, req.End)
+	span, err := wb.spanOf(req.Start, req.End)
 	if err != nil {
 		return annotate.Event{}, err
 	}
@@ -38,39 +37,92 @@ func (wb *Workbench) CreateEvent(req NewEventRequest) (annotate.Event, error) {
 	if !ok {
 		return annotate.Event{}, fmt.Errorf("choose a place for the event")
 	}
-	title := strings.TrimSpace(req.Title)
-	if title == "" {
-		title = defaultTitle(span.Quote)
+	e := wb.draft(span)
+	e.Type, e.SubType = req.Type, req.SubType
+	if t := strings.TrimSpace(req.Title); t != "" {
+		e.Title = t
 	}
-	date := a.Published
+	e.PlaceID, e.PlaceName, e.Admin1, e.Country = place.ID, place.Name, place.Admin1, place.Country
+	e.Geometry, e.GeoPrecision = placeGeometry(place), place.GeoPrecision()
+	if err := wb.store(&e); err != nil {
+		return annotate.Event{}, err
+	}
+	return e, nil
+}
+
+// spanOf makes the evidence span [start, end) of the current article.
+func (wb *Workbench) spanOf(start, end int) (annotate.Span, error) {
+	if wb.current < 0 {
+		return annotate.Span{}, ErrNoArticle
+	}
+	a := wb.articles[wb.current]
+	span, err := annotate.NewSpan(a.Text, start, end)
+	if err != nil {
+		return annotate.Span{}, err
+	}
+	span.ID, span.ArticleID = uuid.NewString(), a.ID
+	return span, nil
+}
+
+// draft is a new, unsaved event with span as its evidence: titled after the
+// quote, dated the article's day, reported, a draft, its type and place to
+// be chosen.
+func (wb *Workbench) draft(span annotate.Span) annotate.Event {
+	date := wb.articles[wb.current].Published
 	if date.IsZero() {
 		date = time.Now().UTC().Truncate(24 * time.Hour)
 	}
-	e := annotate.Event{
-		ID: uuid.NewString(), Type: req.Type, SubType: req.SubType, Title: title,
+	id := uuid.NewString()
+	span.EventID = id
+	return annotate.Event{
+		ID: id, Title: defaultTitle(span.Quote),
 		DateStart: date, DateEnd: date, DatePrecision: annotate.PrecisionDay,
-		PlaceID: place.ID, PlaceName: place.Name, Admin1: place.Admin1, Country: place.Country,
-		GeoPrecision: place.GeoPrecision(), Certainty: annotate.Reported, Status: annotate.StatusDraft,
-		Fatalities: -1,
+		GeoPrecision: annotate.GeoExact, Certainty: annotate.Reported, Status: annotate.StatusDraft,
+		Fatalities: -1, Spans: []annotate.Span{span},
 	}
-	e.Geometry = place.Geometry
-	if place.Kind != annotate.KindProvince && place.Kind != annotate.KindCountry || e.Geometry == nil {
-		e.Geometry = place.Point
+}
+
+// NewEventFromSelection starts a new event from the reader's selection
+// (Ctrl+E): the form shows a draft with the selection as evidence, the best
+// place suggested for it and the article's date, and the keyboard goes to
+// its type field. Nothing is saved until Enter.
+func (wb *Workbench) NewEventFromSelection() {
+	start, end := wb.reader.Selection()
+	span, err := wb.spanOf(start, end)
+	if err != nil {
+		wb.onError(err)
+		return
 	}
-	span.ID = uuid.NewString()
-	span.ArticleID = a.ID
-	span.EventID = e.ID
-	e.Spans = []annotate.Span{span}
-	if err := wb.project.SaveEvent(&e); err != nil {
+	wb.leaveForm()
+	e := wb.draft(span)
+	suggested := wb.gaz.Suggest(wb.articles[wb.current].Text, span.Start, span.End)
+	wb.form.load(e, true, suggested)
+	if len(suggested) > 0 {
+		wb.form.loading = true
+		wb.form.setPlace(suggested[0])
+		wb.form.loading = false
+	}
+	wb.refreshDraftHighlight()
+	wb.status.setMessage("New event from “" + defaultTitle(span.Quote) + "”: type, Tab to the next field, Enter saves")
+	wb.form.focusType()
+}
+
+// store saves e at once, then shows it saved and selected everywhere.
+func (wb *Workbench) store(e *annotate.Event) error {
+	if err := wb.project.SaveEvent(e); err != nil {
 		wb.status.setSaved(false)
-		return annotate.Event{}, fmt.Errorf("the event was not saved: %w", err)
+		return fmt.Errorf("the event was not saved: %w", err)
 	}
 	wb.status.setSaved(true)
+	if wb.form.isDraft && wb.form.base.ID == e.ID {
+		wb.form.isDraft = false
+	}
+	wb.form.load(*e, false, wb.form.suggested)
 	if err := wb.Reload(); err != nil {
-		return e, err
+		return err
 	}
 	wb.SelectEvent(e.ID)
-	return e, nil
+	return nil
 }
 
 // defaultTitle shortens a quote to a title of at most 80 characters.

@@ -1,46 +1,84 @@
 package workbench
 
-// SelectEvent makes id the selected event everywhere: the event list, the
-// reader (switching to the article of its first span and scrolling to it) and
-// the map (centred on it). An empty id clears the selection.
+import "eventatlas/annotate"
+
+// draftID is the highlight id of the new event's evidence before it is saved.
+const draftID = "\x00draft"
+
+// SelectEvent makes id the selected event everywhere: the event table, the
+// reader (switching to the article of its first span and scrolling to it),
+// the map (centred on it) and the form, which shows it for editing. Edits
+// the form held for another event are saved first when they are valid.
+// An empty id clears the selection.
 func (wb *Workbench) SelectEvent(id string) {
+	if id == draftID {
+		wb.form.focusType()
+		return
+	}
+	keepDraft := id == "" && wb.form.isDraft
+	if wb.form.shown && wb.form.base.ID != id && !keepDraft {
+		wb.leaveForm()
+	}
 	e, ok := wb.eventByID(id)
 	if !ok {
 		wb.selected = ""
 		wb.reader.SetActive("")
 		wb.mapView.Select("")
-		wb.eventList.UnselectAll()
+		wb.table.selectID("")
 		wb.status.setMessage("")
+		if !keepDraft {
+			wb.form.clear()
+		}
 		return
 	}
 	wb.selected = id
-	if len(e.Spans) > 0 {
-		span := e.Spans[0]
-		if wb.current < 0 || wb.articles[wb.current].ID != span.ArticleID {
-			for i, a := range wb.articles {
-				if a.ID == span.ArticleID {
-					wb.current = i
-					wb.articleList.Select(i)
-					wb.showArticle()
-				}
-			}
-		}
-		for _, s := range e.Spans {
-			if wb.current >= 0 && s.ArticleID == wb.articles[wb.current].ID {
-				wb.reader.ScrollToOffset(s.Start)
-				break
-			}
-		}
-	}
+	wb.showEvidenceOf(e)
 	wb.reader.SetActive(id)
 	wb.mapView.Select(id)
 	wb.mapView.CenterOn(id)
-	for i, ev := range wb.events {
-		if ev.ID == id {
-			wb.eventList.Select(i)
-		}
+	wb.table.selectID(id)
+	if !wb.form.shown || wb.form.base.ID != id {
+		wb.form.load(e, false, wb.suggestFor(e))
 	}
 	wb.status.setMessage(e.Type + " · " + e.Title)
+}
+
+// showEvidenceOf shows the article of e's first span in the reader and
+// scrolls to e's first span in it.
+func (wb *Workbench) showEvidenceOf(e annotate.Event) {
+	if len(e.Spans) == 0 {
+		return
+	}
+	if wb.current < 0 || wb.articles[wb.current].ID != e.Spans[0].ArticleID {
+		for i, a := range wb.articles {
+			if a.ID == e.Spans[0].ArticleID {
+				wb.current = i
+				wb.articleList.Select(i)
+				wb.showArticle()
+			}
+		}
+	}
+	for _, s := range e.Spans {
+		if wb.current >= 0 && s.ArticleID == wb.articles[wb.current].ID {
+			wb.reader.ScrollToOffset(s.Start)
+			break
+		}
+	}
+}
+
+// suggestFor returns the places suggested for e's first span, for the
+// form's place list.
+func (wb *Workbench) suggestFor(e annotate.Event) []annotate.Place {
+	if len(e.Spans) == 0 {
+		return nil
+	}
+	s := e.Spans[0]
+	for _, a := range wb.articles {
+		if a.ID == s.ArticleID {
+			return wb.gaz.Suggest(a.Text, s.Start, s.End)
+		}
+	}
+	return nil
 }
 
 // Selected returns the id of the selected event, "" for none.
@@ -53,4 +91,38 @@ func (wb *Workbench) SelectArticle(i int) {
 	}
 	wb.current = i
 	wb.showArticle()
+}
+
+// SavePendingEdits saves the form's unsaved edits or new event when they
+// are valid (and drops them, saying why, when not). Call it before the
+// project closes, e.g. when the window does.
+func (wb *Workbench) SavePendingEdits() { wb.leaveForm() }
+
+// leaveForm is called before the form shows something else: its edits (or
+// its new event) are saved when they are valid and dropped, with a message
+// that says why, when they are not.
+func (wb *Workbench) leaveForm() {
+	f := wb.form
+	if !f.shown || !f.dirty && !f.isDraft {
+		return
+	}
+	what := "the edits to “" + f.base.Title + "”"
+	if f.isDraft {
+		what = "the new event"
+	}
+	e, err := f.collect()
+	if err == nil {
+		err = wb.project.SaveEvent(&e)
+	}
+	f.clear()
+	wb.refreshDraftHighlight()
+	if err != nil {
+		wb.status.setMessage("Dropped " + what + ": " + err.Error())
+		return
+	}
+	wb.status.setSaved(true)
+	if rerr := wb.Reload(); rerr != nil {
+		wb.onError(rerr)
+	}
+	wb.status.setMessage("Saved " + what + " (Ctrl+Z undoes)")
 }

@@ -36,7 +36,16 @@ func (s *statusLine) CreateRenderer() fyne.WidgetRenderer {
 
 func (s *statusLine) setProject(name string, events int) {
 	s.project.SetText(name)
-	s.count.SetText(fmt.Sprintf("%d events", events))
+	s.setCount(events, events)
+}
+
+// setCount shows how many events the table and map show of all.
+func (s *statusLine) setCount(shown, all int) {
+	if shown == all {
+		s.count.SetText(fmt.Sprintf("%d events", all))
+		return
+	}
+	s.count.SetText(fmt.Sprintf("%d of %d events", shown, all))
 }
 
 func (s *statusLine) setMessage(m string) { s.message.SetText(m) }

@@ -7,13 +7,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// readerToolbar holds the actions on the reader's selection.
+// readerToolbar holds the actions on the reader's selection and the edits.
 func (wb *Workbench) readerToolbar() fyne.CanvasObject {
 	return widget.NewToolbar(
 		widget.NewToolbarAction(theme.ContentAddIcon(), wb.NewEventFromSelection),
+		widget.NewToolbarAction(theme.DocumentCreateIcon(), wb.AddSelectionAsEvidence),
+		widget.NewToolbarAction(theme.SearchIcon(), wb.OpenFind),
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.ContentUndoIcon(), wb.Undo),
 		widget.NewToolbarAction(theme.ContentRedoIcon(), wb.Redo),
+		widget.NewToolbarSpacer(),
+		widget.NewToolbarAction(theme.HelpIcon(), wb.ShowShortcuts),
 	)
 }
 
@@ -50,10 +54,12 @@ func (wb *Workbench) ExportMapImage() {
 	d.Show()
 }
 
-// showErrorDialog shows err in w with a sentence that says what to do.
-func showErrorDialog(w fyne.Window, err error) {
+// showErrorSheet shows err in w; Enter or Esc closes it.
+func showErrorSheet(w fyne.Window, err error) *sheet {
 	if w == nil {
-		return
+		return nil
 	}
-	dialog.ShowError(err, w)
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	return showSheet(w.Canvas(), "Cannot do that", msg, "", nil, fyne.NewSize(480, 190))
 }

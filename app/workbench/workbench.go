@@ -1,14 +1,15 @@
 // Package workbench is Event Atlas's main window: the article list, the
-// reader, the event list and the map, kept in step around one selection.
+// event table with its filter bar, the reader with its find bar and the
+// event form under it, and the map, kept in step around one selection.
 package workbench
 
 import (
 	"fmt"
+	"os"
+	"os/user"
 	"path/filepath"
-	"sort"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"eventatlas/annotate"
@@ -28,22 +29,36 @@ type Workbench struct {
 	tax     annotate.Taxonomy
 
 	articles []annotate.Article
-	events   []annotate.Event
-	current  int    // index into articles of the article in the reader, -1 for none
-	selected string // id of the selected event, "" for none
+	events   []annotate.Event // every event, in storage order
+	current  int              // index into articles of the article in the reader, -1 for none
+	selected string           // id of the selected event, "" for none
+
+	actors       []annotate.Actor // the actor registry, once read
+	actorsLoaded bool
+	highlights   []reader.Highlight // the highlights the reader shows
+	folded       foldCache          // the events' folded search text, for the filter
 
 	articleList *widget.List
-	eventList   *widget.List
+	table       *eventTable
+	filters     *filterBar
 	reader      *reader.Reader
+	find        *findBar
+	form        *eventForm
 	mapView     *mapview.Map
 	status      *statusLine
+
+	mainMenu                 *fyne.MainMenu
+	openProject, newProject  func()
+	help, confirm            *sheet
+	historySheet, errorSheet *sheet
 
 	// onError shows an error to the user; tests replace it.
 	onError func(error)
 }
 
 // New builds the workbench for project p in window w. Call Content for the
-// window's content and Reload after p changes outside the workbench.
+// window's content, MainMenu and AddShortcuts for the keyboard, and Reload
+// after p changes outside the workbench.
 func New(w fyne.Window, p *storage.Project, g *gazetteer.Gazetteer, engine *render.Map) *Workbench {
 	wb := &Workbench{win: w, project: p, gaz: g, tax: annotate.DefaultTaxonomy(), current: -1}
 	wb.onError = wb.showError
@@ -51,32 +66,37 @@ func New(w fyne.Window, p *storage.Project, g *gazetteer.Gazetteer, engine *rend
 	wb.mapView = mapview.New(engine)
 	wb.status = newStatusLine()
 	wb.articleList = wb.newArticleList()
-	wb.eventList = wb.newEventList()
+	wb.table = newEventTable(wb)
+	wb.filters = newFilterBar(wb)
+	wb.find = newFindBar(wb)
+	wb.form = newEventForm(wb)
 
 	wb.reader.OnHighlightTapped = wb.SelectEvent
 	wb.reader.OnSelectionChanged = func(start, end int) { wb.status.setSelection(end - start) }
 	wb.mapView.OnEventTapped = wb.SelectEvent
 	wb.mapView.OnCursor = wb.status.setCursor
+	p.SetAnnotator(annotatorName())
 	return wb
 }
 
-// Content returns the window's content: articles and events on the left,
-// the reader in the middle, the map on the right, a status line below.
-func (wb *Workbench) Content() fyne.CanvasObject {
-	side := container.NewVSplit(
-		container.NewBorder(widget.NewLabelWithStyle("Articles", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, wb.articleList),
-		container.NewBorder(widget.NewLabelWithStyle("Events", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, wb.eventList),
-	)
-	side.SetOffset(0.35)
-	left := container.NewHSplit(side, container.NewBorder(wb.readerToolbar(), nil, nil, nil, wb.reader))
-	left.SetOffset(0.32)
-	main := container.NewHSplit(left, container.NewBorder(wb.mapToolbar(), nil, nil, nil, wb.mapView))
-	main.SetOffset(0.55)
-	return container.NewBorder(nil, wb.status, nil, nil, main)
+// annotatorName is who the edits are recorded as: $EVENTATLAS_ANNOTATOR, or
+// the user's login name.
+func annotatorName() string {
+	if n := os.Getenv("EVENTATLAS_ANNOTATOR"); n != "" {
+		return n
+	}
+	if u, err := user.Current(); err == nil {
+		if u.Name != "" {
+			return u.Name
+		}
+		return u.Username
+	}
+	return ""
 }
 
 // Reload reads articles and events from the project again and refreshes
-// every view, keeping the current article and selection where they still exist.
+// every view, keeping the current article, the selection and the form's
+// edits where they still apply.
 func (wb *Workbench) Reload() error {
 	arts, err := wb.project.Articles()
 	if err != nil {
@@ -91,7 +111,6 @@ func (wb *Workbench) Reload() error {
 		currentID = wb.articles[wb.current].ID
 	}
 	wb.articles, wb.events = arts, evs
-	sort.SliceStable(wb.events, func(i, j int) bool { return wb.events[i].DateStart.Before(wb.events[j].DateStart) })
 	wb.current = -1
 	for i, a := range arts {
 		if a.ID == currentID {
@@ -101,18 +120,48 @@ func (wb *Workbench) Reload() error {
 	if wb.current < 0 && len(arts) > 0 {
 		wb.current = 0
 	}
-	wb.mapView.SetEvents(wb.events, wb.tax)
-	wb.showArticle()
-	wb.articleList.Refresh()
-	wb.eventList.Refresh()
-	if wb.current >= 0 {
-		wb.articleList.Select(wb.current)
-	}
 	if _, ok := wb.eventByID(wb.selected); !ok {
 		wb.selected = ""
 	}
+	wb.syncForm()
+	wb.filters.updateOptions()
+	wb.applyFilter()
+	wb.showArticle()
+	wb.articleList.Refresh()
+	if wb.current >= 0 {
+		wb.articleList.Select(wb.current)
+	}
 	wb.status.setProject(filepath.Base(wb.project.Path()), len(wb.events))
 	return nil
+}
+
+// syncForm shows the stored state of the event in the form after a reload,
+// unless the form holds edits or a new event; an event that is gone (an
+// undone create) leaves the form empty.
+func (wb *Workbench) syncForm() {
+	f := wb.form
+	if !f.shown || f.isDraft || f.dirty {
+		return
+	}
+	if e, ok := wb.eventByID(f.base.ID); ok {
+		f.load(e, false, f.suggested)
+		return
+	}
+	f.clear()
+}
+
+// applyFilter shows the events that pass the filter bar in the table and
+// on the map.
+func (wb *Workbench) applyFilter() {
+	f := wb.filters.filter()
+	if wb.folded == nil {
+		wb.folded = foldCache{}
+	}
+	rows := filterEvents(wb.events, f, wb.folded)
+	wb.table.setEvents(rows)
+	wb.mapView.SetEvents(rows, wb.tax)
+	wb.mapView.Select(wb.selected)
+	wb.status.setCount(len(rows), len(wb.events))
 }
 
 // showArticle puts the current article in the reader with its highlights.
@@ -122,33 +171,54 @@ func (wb *Workbench) showArticle() {
 		return
 	}
 	a := wb.articles[wb.current]
-	wb.reader.SetArticle(a)
-	wb.refreshHighlights()
-	var marks []reader.Range
-	for _, m := range wb.gaz.Match(a.Text) {
-		marks = append(marks, reader.Range{Start: m.Start, End: m.End})
+	if wb.reader.Article().ID != a.ID || wb.reader.Article().Text != a.Text {
+		wb.reader.SetArticle(a)
+		var marks []reader.Range
+		for _, m := range wb.gaz.Match(a.Text) {
+			marks = append(marks, reader.Range{Start: m.Start, End: m.End})
+		}
+		wb.reader.SetPlaceMarks(marks)
 	}
-	wb.reader.SetPlaceMarks(marks)
+	wb.refreshHighlights()
 }
 
-// refreshHighlights shows the evidence spans of the current article.
+// refreshHighlights shows the evidence spans of the current article, and
+// those of the new event the form holds.
 func (wb *Workbench) refreshHighlights() {
 	if wb.current < 0 {
 		return
 	}
 	id := wb.articles[wb.current].ID
 	var hs []reader.Highlight
-	for _, e := range wb.events {
+	add := func(e annotate.Event, hid string) {
 		col := wb.tax.Lookup(e.Type).Color
 		for _, s := range e.Spans {
 			if s.ArticleID == id {
-				hs = append(hs, reader.Highlight{Start: s.Start, End: s.End, Color: col, ID: e.ID})
+				hs = append(hs, reader.Highlight{Start: s.Start, End: s.End, Color: col, ID: hid})
 			}
 		}
 	}
+	for _, e := range wb.events {
+		add(e, e.ID)
+	}
+	if wb.form.shown && wb.form.isDraft {
+		d := wb.form.base
+		if et, ok := wb.form.lookupType(wb.form.typ.Text); ok {
+			d.Type = et.Name
+		}
+		add(d, draftID)
+	}
+	wb.highlights = hs
 	wb.reader.SetHighlights(hs)
-	wb.reader.SetActive(wb.selected)
+	active := wb.selected
+	if wb.form.shown && wb.form.isDraft {
+		active = draftID
+	}
+	wb.reader.SetActive(active)
 }
+
+// refreshDraftHighlight redraws the highlights after the new event changed.
+func (wb *Workbench) refreshDraftHighlight() { wb.refreshHighlights() }
 
 func (wb *Workbench) eventByID(id string) (annotate.Event, bool) {
 	for _, e := range wb.events {
@@ -159,9 +229,25 @@ func (wb *Workbench) eventByID(id string) (annotate.Event, bool) {
 	return annotate.Event{}, false
 }
 
+// focus gives o the keyboard.
+func (wb *Workbench) focus(o fyne.Focusable) {
+	if c := wb.win.Canvas(); c != nil {
+		c.Focus(o)
+	}
+}
+
+// focusReader gives the reader the keyboard.
+func (wb *Workbench) focusReader() { wb.focus(wb.reader) }
+
+// focusTable gives the event table the keyboard (Ctrl+T).
+func (wb *Workbench) focusTable() { wb.focus(wb.table.list) }
+
+// focusFilter puts the keyboard in the filter bar's words (Ctrl+Shift+F).
+func (wb *Workbench) focusFilter() { wb.focus(wb.filters.text) }
+
 // showError reports err in a dialog; the app keeps running.
 func (wb *Workbench) showError(err error) {
-	showErrorDialog(wb.win, err)
+	wb.errorSheet = showErrorSheet(wb.win, err)
 	wb.status.setMessage(fmt.Sprint(err))
 }
 
@@ -170,10 +256,14 @@ func (wb *Workbench) Project() *storage.Project { return wb.project }
 
 // SetProject closes the open project and shows p instead.
 func (wb *Workbench) SetProject(p *storage.Project) error {
+	wb.SavePendingEdits()
 	if wb.project != nil && wb.project != p {
 		wb.project.Close()
 	}
 	wb.project, wb.selected, wb.current, wb.articles = p, "", -1, nil
+	wb.actors, wb.actorsLoaded = nil, false
+	p.SetAnnotator(annotatorName())
+	wb.form.clear()
 	if err := wb.Reload(); err != nil {
 		return err
 	}

@@ -2,112 +2,51 @@ package workbench
 
 import (
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/paulmach/orb"
-	"golang.org/x/image/font/gofont/goregular"
 
 	"eventatlas/annotate"
-	"eventatlas/annotate/gazetteer"
-	"eventatlas/app/sample"
-	"eventatlas/assets"
-	"eventatlas/mapview/render"
-	"eventatlas/storage"
 )
 
-// newTestWorkbench opens a workbench in a test window on a new project that
-// holds the sample article, and the sample events when withEvents is set.
-func newTestWorkbench(t *testing.T, withEvents bool) (*Workbench, fyne.Window, *[]error) {
-	t.Helper()
-	test.NewTempApp(t)
-	bm, err := assets.LoadBaseMap()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := gazetteer.FromBaseMap(bm)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := storage.Create(filepath.Join(t.TempDir(), "wb.gpkg"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { p.Close() })
-	a := sample.Article()
-	if _, err := p.AddArticle(&a); err != nil {
-		t.Fatal(err)
-	}
-	if withEvents {
-		evs, err := sample.Events(g, a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := range evs {
-			if err := p.SaveEvent(&evs[i]); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	engine, err := render.NewMap(bm, goregular.TTF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewWindow(nil)
-	wb := New(w, p, g, engine)
-	var errs []error
-	wb.onError = func(err error) { errs = append(errs, err) }
-	w.SetContent(wb.Content())
-	w.Resize(fyne.NewSize(1400, 850))
-	if err := wb.Reload(); err != nil {
-		t.Fatal(err)
-	}
-	return wb, w, &errs
-}
-
-// offsetOf returns the code-point range of the first occurrence of s in text.
-func offsetOf(t *testing.T, text, s string) (int, int) {
-	t.Helper()
-	i := strings.Index(text, s)
-	if i < 0 {
-		t.Fatalf("%q not in text", s)
-	}
-	start := annotate.RuneLen(text[:i])
-	return start, start + annotate.RuneLen(s)
-}
-
 func TestNewEventFromSelectionOffersCityAndProvince(t *testing.T) {
-	wb, _, errs := newTestWorkbench(t, false)
+	wb, w, errs := newTestWorkbench(t, false)
 	text := wb.articles[wb.current].Text
 	start, end := offsetOf(t, text, "visited Kunduz")
 	wb.reader.SetSelection(start, end)
 
-	f := wb.openNewEventForm()
-	if f == nil {
-		t.Fatalf("no form; errors %v", *errs)
+	wb.NewEventFromSelection()
+	f := wb.form
+	if !f.shown || !f.isDraft || len(*errs) > 0 {
+		t.Fatalf("no draft in the form; errors %v", *errs)
+	}
+	if !focusedIs(w, f.typ) {
+		t.Errorf("the keyboard is on %T, want the type field", w.Canvas().Focused())
 	}
 	var city, province string
-	for _, o := range f.placeRadio.Options {
+	for _, o := range f.placeOptions("") {
 		switch {
-		case strings.HasPrefix(o, "Kunduz — city"):
-			city = o
-		case strings.HasPrefix(o, "Kunduz — province"):
-			province = o
+		case strings.HasPrefix(o.text(), "Kunduz — city"):
+			city = o.value
+		case strings.HasPrefix(o.text(), "Kunduz — province"):
+			province = o.value
 		}
 	}
 	if city == "" || province == "" {
-		t.Fatalf("offered %q, want Kunduz city and Kunduz province", f.placeRadio.Options)
+		t.Fatalf("offered %v, want Kunduz city and Kunduz province", f.placeOptions(""))
 	}
-	f.typeSel.SetSelected("Diplomacy")
-	f.subSel.SetSelected("visit")
+	if f.placeID != city {
+		t.Errorf("the place preset is %q, want the best suggestion, Kunduz city %q", f.placeID, city)
+	}
+	f.typ.setText("Diplomacy")
+	f.sub.setText("visit")
 	f.title.SetText("Tajik delegation visits Kunduz")
-	f.placeRadio.SetSelected(city)
 	f.submit()
-	if len(*errs) > 0 {
-		t.Fatalf("errors: %v", *errs)
+	if len(*errs) > 0 || f.message.Text != "" {
+		t.Fatalf("errors: %v %q", *errs, f.message.Text)
 	}
 
 	stored, err := wb.project.Events()
@@ -155,7 +94,8 @@ func TestSelectionOfSpacesIsRefused(t *testing.T) {
 	text := wb.articles[wb.current].Text
 	start, _ := offsetOf(t, text, " Kunduz")
 	wb.reader.SetSelection(start, start+1)
-	if f := wb.openNewEventForm(); f != nil {
+	wb.NewEventFromSelection()
+	if wb.form.shown {
 		t.Fatal("a form opened for a selection of one space")
 	}
 	if len(*errs) != 1 || !errors.Is((*errs)[0], annotate.ErrEmptySelection) {

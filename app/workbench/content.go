@@ -1,0 +1,31 @@
+package workbench
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Content returns the window's content: articles, the filter bar and the
+// event table on the left; the reader with its find bar and the event form
+// under it in the middle; the map on the right; a status line below.
+func (wb *Workbench) Content() fyne.CanvasObject {
+	heading := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	articles := container.NewBorder(heading("Articles"), nil, nil, nil, wb.articleList)
+	events := container.NewBorder(container.NewVBox(heading("Events"), wb.filters.content), nil, nil, nil, wb.table.content)
+	side := container.NewVSplit(articles, events)
+	side.SetOffset(0.2)
+
+	readerPane := container.NewBorder(container.NewVBox(wb.readerToolbar(), wb.find.bar), nil, nil, nil, wb.reader)
+	middle := container.NewVSplit(readerPane, wb.form.Object())
+	middle.SetOffset(0.5)
+
+	mapPane := container.NewBorder(wb.mapToolbar(), nil, nil, nil, wb.mapView)
+	right := container.NewHSplit(middle, mapPane)
+	right.SetOffset(0.55)
+	main := container.NewHSplit(side, right)
+	main.SetOffset(0.32)
+	return container.NewBorder(nil, wb.status, nil, nil, main)
+}

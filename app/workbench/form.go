@@ -1,0 +1,212 @@
+package workbench
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"eventatlas/annotate"
+)
+
+// eventForm is the pane under the reader that shows the selected event, or
+// a new draft made from the reader's selection, for coding: every field of
+// the record in Tab order, Enter to save, Esc to drop the edits.
+type eventForm struct {
+	wb    *Workbench
+	hooks *keyHooks
+
+	base    annotate.Event // the event as stored, or the new draft
+	isDraft bool           // base has never been saved
+	shown   bool           // the form holds an event (else the hint shows)
+	dirty   bool           // the fields differ from base
+	loading bool           // fields are being filled by code
+
+	suggested []annotate.Place // places offered for the evidence, best first
+	placeID   string           // the place picked
+	placeText string           // the entry text of the picked place
+	geometry  orb.Geometry     // the geometry the event gets
+	actors    []annotate.ActorRole
+
+	heading               *widget.Label
+	typ, sub              *completer
+	title                 *fieldEntry
+	actorAdd              *completer
+	chips                 *fyne.Container // the actor field, then a chip per actor
+	chipsLayout           *wrapLayout
+	start, end            *fieldEntry
+	precision             *choice
+	place                 *completer
+	geo, certainty, state *choice
+	fatalities            *fieldEntry
+	tags, notes           *fieldEntry
+	message               *widget.Label
+	save, revert, history *widget.Button
+	del                   *widget.Button
+
+	fields  *fyne.Container // the form proper
+	hint    *fyne.Container // shown when there is no event
+	content *fyne.Container // hint or fields
+}
+
+func newEventForm(wb *Workbench) *eventForm {
+	f := &eventForm{wb: wb}
+	f.hooks = &keyHooks{submit: f.submit, cancel: f.cancel, help: wb.ShowShortcuts, win: wb.win}
+	f.build()
+	f.clear()
+	return f
+}
+
+// build makes the widgets and lays them out: one labelled row per group of
+// fields, labels aligned in one column.
+func (f *eventForm) build() {
+	h := f.hooks
+	f.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.heading.Truncation = fyne.TextTruncateEllipsis
+	f.typ = newCompleter(h, "type, e.g. dipl…", f.typeOptions, f.pickType)
+	f.sub = newCompleter(h, "sub-type", f.subTypeOptions, func(option) { f.edited() })
+	f.title = newFieldEntry(h, "what happened, in one line")
+	f.actorAdd = newCompleter(h, "add actor…", f.actorOptions, f.pickActor)
+	f.actorAdd.onBackspaceEmpty = f.removeLastActor
+	f.chipsLayout = &wrapLayout{}
+	f.chips = container.New(f.chipsLayout)
+	f.start = newFieldEntry(h, "YYYY-MM-DD")
+	f.end = newFieldEntry(h, "YYYY-MM-DD")
+	f.start.Validator = func(s string) error { _, _, err := parseDate(s, false); return err }
+	f.end.Validator = func(s string) error {
+		if s == "" {
+			return nil
+		}
+		_, _, err := parseDate(s, true)
+		return err
+	}
+	f.precision = newChoice(h, precisionNames, func(string) { f.edited() })
+	f.place = newCompleter(h, "place: ↓ for suggestions, or type a name", f.placeOptions, f.pickPlace)
+	f.geo = newChoice(h, geoNames, func(string) { f.edited() })
+	f.certainty = newChoice(h, certaintyNames, func(string) { f.edited() })
+	f.fatalities = newFieldEntry(h, "—")
+	f.state = newChoice(h, statusNames, func(string) { f.edited() })
+	f.tags = newFieldEntry(h, "tags, comma-separated")
+	f.notes = newFieldEntry(h, "coder's notes: sources, doubts, why this place")
+	for _, e := range []*fieldEntry{f.title, f.start, f.end, f.fatalities, f.tags, f.notes} {
+		e.OnChanged = func(string) { f.edited() }
+	}
+	for _, c := range []*completer{f.typ, f.sub, f.place} {
+		c.onEdit = func(string) { f.edited() }
+	}
+	f.message = widget.NewLabel("")
+	f.message.Hide()
+	f.message.Importance = widget.DangerImportance
+	f.message.Wrapping = fyne.TextWrapWord
+	f.save = widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), f.submit)
+	f.save.Importance = widget.HighImportance
+	f.revert = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), f.cancel)
+	f.history = widget.NewButtonWithIcon("", theme.HistoryIcon(), f.wb.ShowHistory) // Ctrl+H
+	f.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), f.wb.DeleteSelected)   // Del
+	f.history.Importance, f.del.Importance = widget.LowImportance, widget.LowImportance
+
+	label := func(s string) fyne.CanvasObject {
+		l := widget.NewLabel(s)
+		l.Alignment = fyne.TextAlignTrailing
+		return l
+	}
+	small := func(s string) *widget.Label { return widget.NewLabel(s) }
+	dateW := fyne.MeasureText("2025-11-30", theme.TextSize(), fyne.TextStyle{}).Width +
+		theme.InnerPadding()*3 + theme.IconInlineSize()
+	grid := container.New(layout.NewFormLayout(),
+		label("Type"), row([]float32{3, 2}, f.typ, f.sub),
+		label("Title"), f.title,
+		label("Actors"), f.chips,
+		label("Date"), row([]float32{0, 0, 0, 0, 1}, sized(dateW, f.start), small("–"), sized(dateW, f.end), f.precision, layout.NewSpacer()),
+		label("Place"), row([]float32{1, 0}, f.place, f.geo),
+		label("Certainty"), row([]float32{0, 0, 0, 1}, f.certainty, small("Status"), f.state, layout.NewSpacer()),
+		label("Tags"), row([]float32{1, 0, 0}, f.tags, small("Fatalities"), sized(theme.TextSize()*4, f.fatalities)),
+		label("Notes"), f.notes,
+	)
+	buttons := row([]float32{1, 0, 0, 0, 0}, f.heading, f.history, f.del, f.revert, f.save)
+	scroll := container.NewVScroll(grid)
+	f.chipsLayout.changed = scroll.Refresh
+	f.fields = container.NewBorder(buttons, f.message, nil, nil, scroll)
+	hint := widget.NewLabel("Select words in the article and press Ctrl+E to code an event from them,\n" +
+		"or pick an event in the list, on the map or in the text to edit it.")
+	hint.Importance = widget.LowImportance
+	hint.Alignment = fyne.TextAlignCenter
+	f.hint = container.NewCenter(hint)
+	f.content = container.NewStack(f.hint, f.fields)
+}
+
+// Object returns the form's pane.
+func (f *eventForm) Object() fyne.CanvasObject { return f.content }
+
+// showFields shows the form (true) or the hint (false).
+func (f *eventForm) showFields(on bool) {
+	f.shown = on
+	f.fields.Hidden = !on
+	f.hint.Hidden = on
+	f.content.Refresh()
+}
+
+// focusType puts the keyboard in the type field.
+func (f *eventForm) focusType() {
+	if f.shown {
+		f.wb.focus(f.typ)
+	}
+}
+
+// edited marks the form as changed by the user.
+func (f *eventForm) edited() {
+	if f.loading || !f.shown {
+		return
+	}
+	if !f.dirty {
+		f.dirty = true
+		f.updateHeading()
+	}
+}
+
+// updateHeading says what the form holds, how much evidence it has and
+// whether it is saved, and enables the buttons that apply.
+func (f *eventForm) updateHeading() {
+	state := "Saved ✓"
+	switch {
+	case f.isDraft:
+		state = "New event · not saved"
+	case f.dirty:
+		state = "Edited · not saved"
+	}
+	f.heading.SetText(state + " · " + spansText(len(f.base.Spans)))
+	enable(f.history, !f.isDraft)
+	enable(f.del, !f.isDraft)
+	enable(f.save, f.isDraft || f.dirty)
+	enable(f.revert, f.isDraft || f.dirty)
+}
+
+// spansText counts evidence spans: "1 span", "3 spans", "no evidence".
+func spansText(n int) string {
+	switch n {
+	case 0:
+		return "no evidence"
+	case 1:
+		return "1 span"
+	}
+	return fmt.Sprintf("%d spans", n)
+}
+
+func enable(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+// setMessage shows a problem under the form; "" hides the line.
+func (f *eventForm) setMessage(s string) {
+	f.message.SetText(s)
+	f.message.Hidden = s == ""
+	f.fields.Refresh()
+}

@@ -1,0 +1,157 @@
+package workbench
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"eventatlas/annotate"
+)
+
+// load fills the form with e: a stored event, or a new draft (isDraft)
+// whose places to offer are suggested.
+func (f *eventForm) load(e annotate.Event, isDraft bool, suggested []annotate.Place) {
+	f.closeLists()
+	f.loading = true
+	defer func() { f.loading = false }()
+	f.base, f.isDraft, f.dirty, f.suggested = e, isDraft, false, suggested
+	f.typ.setText(e.Type)
+	f.sub.setText(e.SubType)
+	f.title.SetText(e.Title)
+	f.actors = append([]annotate.ActorRole(nil), e.Actors...)
+	f.refreshChips()
+	f.actorAdd.setText("")
+	f.start.SetText(formatDate(e.DateStart))
+	f.end.SetText(formatDate(e.DateEnd))
+	f.start.SetValidationError(nil)
+	f.end.SetValidationError(nil)
+	setIndex(f.precision, int(max(e.DatePrecision, annotate.PrecisionDay))-1)
+	f.placeID, f.geometry = e.PlaceID, e.Geometry
+	f.placeText = e.PlaceName
+	if p, ok := f.wb.gaz.Place(e.PlaceID); ok {
+		f.placeText = placeLabel(p)
+	}
+	f.place.setText(f.placeText)
+	setIndex(f.geo, int(e.GeoPrecision)-1)
+	setIndex(f.certainty, indexOf(certaintyNames, string(e.Certainty)))
+	f.fatalities.SetText("")
+	if e.Fatalities >= 0 {
+		f.fatalities.SetText(strconv.Itoa(e.Fatalities))
+	}
+	setIndex(f.state, indexOf(statusNames, string(e.Status)))
+	f.tags.SetText(strings.Join(e.Tags, ", "))
+	f.notes.SetText(e.Notes)
+	f.setMessage("")
+	f.showFields(true)
+	f.updateHeading()
+}
+
+// clear empties the form and shows the hint.
+func (f *eventForm) clear() {
+	f.closeLists()
+	f.base, f.isDraft, f.dirty = annotate.Event{}, false, false
+	f.setMessage("")
+	f.showFields(false)
+}
+
+// closeLists closes any open completion list.
+func (f *eventForm) closeLists() {
+	for _, c := range []*completer{f.typ, f.sub, f.actorAdd, f.place} {
+		c.close()
+	}
+}
+
+// fieldError is a problem with one field of the form.
+type fieldError struct {
+	field string
+	err   error
+}
+
+func (e *fieldError) Error() string { return e.field + ": " + e.err.Error() }
+func (e *fieldError) Unwrap() error { return e.err }
+
+// collect reads the fields into a copy of the event shown, or says what is
+// wrong with the first field that is.
+func (f *eventForm) collect() (annotate.Event, error) {
+	e := f.base
+	e.Spans = append([]annotate.Span(nil), f.base.Spans...)
+	bad := func(field string, err error) (annotate.Event, error) {
+		return annotate.Event{}, &fieldError{field, err}
+	}
+	et, ok := f.lookupType(f.typ.Text)
+	if !ok {
+		return bad("Type", fmt.Errorf("choose one of %s (type a few letters, then Enter)", strings.Join(f.wb.tax.Names(), ", ")))
+	}
+	e.Type = et.Name
+	e.SubType = ""
+	if s := strings.TrimSpace(f.sub.Text); s != "" {
+		if e.SubType = lookupSubType(et, s); e.SubType == "" {
+			return bad("Sub-type", fmt.Errorf("%q is not a sub-type of %s", s, et.Name))
+		}
+	}
+	if e.Title = strings.Join(strings.Fields(f.title.Text), " "); e.Title == "" {
+		return bad("Title", errors.New("give the event a title"))
+	}
+	e.Actors = append([]annotate.ActorRole(nil), f.actors...)
+	start, p1, err := parseDate(f.start.Text, false)
+	if err != nil {
+		return bad("Start date", err)
+	}
+	end, p2 := start, p1
+	if strings.TrimSpace(f.end.Text) != "" {
+		if end, p2, err = parseDate(f.end.Text, true); err != nil {
+			return bad("End date", err)
+		}
+	}
+	if end.Before(start) {
+		return bad("End date", fmt.Errorf("%s is before the start date %s", formatDate(end), formatDate(start)))
+	}
+	e.DateStart, e.DateEnd = start, end
+	e.DatePrecision = annotate.DatePrecision(f.precision.SelectedIndex() + 1)
+	e.DatePrecision = max(e.DatePrecision, p1, p2, annotate.PrecisionDay)
+	if f.placeID == "" && f.geometry == nil || strings.TrimSpace(f.place.Text) != f.placeText {
+		return bad("Place", errors.New("pick a place from the list (press ↓ in the place field, or type its name)"))
+	}
+	e.PlaceID, e.Geometry = f.placeID, f.geometry
+	if p, ok := f.wb.gaz.Place(f.placeID); ok {
+		e.PlaceName, e.Admin1, e.Country = p.Name, p.Admin1, p.Country
+	}
+	e.GeoPrecision = annotate.GeoPrecision(max(f.geo.SelectedIndex()+1, 1))
+	e.Certainty = annotate.Certainty(certaintyNames[max(f.certainty.SelectedIndex(), 0)])
+	e.Fatalities = -1
+	if s := strings.TrimSpace(f.fatalities.Text); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 {
+			return bad("Fatalities", fmt.Errorf("%q is not a number of deaths: enter a whole number ≥ 0, or leave it empty if unknown", s))
+		}
+		e.Fatalities = n
+	}
+	e.Status = annotate.Status(statusNames[max(f.state.SelectedIndex(), 0)])
+	e.Tags = splitTags(f.tags.Text)
+	e.Notes = strings.TrimSpace(f.notes.Text)
+	return e, nil
+}
+
+// splitTags reads comma-separated tags, dropping empty and repeated ones.
+func splitTags(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range strings.Split(s, ",") {
+		t = strings.Join(strings.Fields(t), " ")
+		if t != "" && !seen[strings.ToLower(t)] {
+			seen[strings.ToLower(t)] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// setIndex selects option i of c, or nothing when i is out of range.
+func setIndex(c *choice, i int) {
+	if i < 0 || i >= len(c.Options) {
+		c.ClearSelected()
+		return
+	}
+	c.SetSelectedIndex(i)
+}

@@ -1,0 +1,77 @@
+package workbench
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+)
+
+// sheet is a modal pane over the window (a help sheet, a confirmation, a
+// history) that the keyboard can answer: Enter presses its default button,
+// Esc closes it.
+type sheet struct {
+	pop  *widget.PopUp
+	def  *sheetButton
+	onOK func()
+}
+
+// showSheet shows body under title with the buttons; the first button is
+// the default, which gets the keyboard. A nil ok makes a sheet with one
+// "Close" button. size is the sheet's size.
+func showSheet(c fyne.Canvas, title string, body fyne.CanvasObject, okLabel string, ok func(), size fyne.Size) *sheet {
+	s := &sheet{onOK: ok}
+	s.pop = widget.NewModalPopUp(nil, c)
+	closeLabel := "Cancel"
+	if ok == nil {
+		okLabel, closeLabel = "Close", ""
+	}
+	s.def = newSheetButton(s, okLabel, s.accept)
+	s.def.Importance = widget.HighImportance
+	buttons := []fyne.CanvasObject{layout.NewSpacer()}
+	if closeLabel != "" {
+		buttons = append(buttons, newSheetButton(s, closeLabel, s.close))
+	}
+	buttons = append(buttons, s.def)
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.pop.Content = container.NewBorder(heading, row([]float32{1}, buttons...), nil, nil, body)
+	s.pop.Resize(size)
+	s.pop.Show()
+	c.Focus(s.def)
+	return s
+}
+
+func (s *sheet) accept() {
+	s.close()
+	if s.onOK != nil {
+		s.onOK()
+	}
+}
+
+func (s *sheet) close() { s.pop.Hide() }
+
+// sheetButton is a button of a sheet: Enter presses the sheet's default
+// button, Esc closes the sheet.
+type sheetButton struct {
+	widget.Button
+	s *sheet
+}
+
+func newSheetButton(s *sheet, label string, tapped func()) *sheetButton {
+	b := &sheetButton{s: s}
+	b.Text, b.OnTapped = label, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey handles Enter and Esc.
+func (b *sheetButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		b.s.def.OnTapped()
+	case fyne.KeyEscape, fyne.KeyF1:
+		b.s.close()
+	default:
+		b.Button.TypedKey(ev)
+	}
+}

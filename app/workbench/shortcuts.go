@@ -1,0 +1,114 @@
+package workbench
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// action is one command of the workbench: its menu, label, keys and what it
+// does. The menus, the window's shortcuts and the F1 sheet are all made
+// from the one list, so they cannot disagree.
+type action struct {
+	menu  string        // "File", "Edit", "Event", "Map" or "Help"
+	label string        // the menu item
+	keys  string        // the keys as the help sheet shows them
+	sc    fyne.Shortcut // the menu's shortcut; nil for none
+	run   func()
+	note  string // where the keys work, for the help sheet
+}
+
+// separator marks a menu separator in the action list.
+var separator = action{label: "-"}
+
+func ctrl(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func ctrlShift(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+}
+
+func plain(k fyne.KeyName) fyne.Shortcut { return &desktop.CustomShortcut{KeyName: k} }
+
+// actions lists every command. Keys without Ctrl (Del, F1, Esc, +, −, 0)
+// are shown in the menus but work through the focused widget: the table,
+// the form, the map.
+func (wb *Workbench) actions() []action {
+	return []action{
+		{menu: "File", label: "New project…", keys: "Ctrl+N", sc: ctrl(fyne.KeyN), run: wb.callNewProject},
+		{menu: "File", label: "Open project…", keys: "Ctrl+O", sc: ctrl(fyne.KeyO), run: wb.callOpenProject},
+		separator.in("File"),
+		{menu: "File", label: "Export map image…", keys: "Ctrl+Shift+S", sc: ctrlShift(fyne.KeyS), run: wb.ExportMapImage},
+		{menu: "Edit", label: "Undo", keys: "Ctrl+Z", sc: &fyne.ShortcutUndo{}, run: wb.Undo},
+		{menu: "Edit", label: "Redo", keys: "Ctrl+Shift+Z", sc: ctrlShift(fyne.KeyZ), run: wb.Redo},
+		separator.in("Edit"),
+		{menu: "Edit", label: "Find in article…", keys: "Ctrl+F", sc: ctrl(fyne.KeyF), run: wb.OpenFind,
+			note: "Enter next, Shift+Enter back"},
+		{menu: "Event", label: "New event from selection", keys: "Ctrl+E", sc: ctrl(fyne.KeyE), run: wb.NewEventFromSelection},
+		{menu: "Event", label: "Add selection as evidence", keys: "Ctrl+Shift+E", sc: ctrlShift(fyne.KeyE), run: wb.AddSelectionAsEvidence},
+		separator.in("Event"),
+		{menu: "Event", label: "Save event", keys: "Enter", sc: plain(fyne.KeyReturn), run: wb.form.submit,
+			note: "in the event form"},
+		{menu: "Event", label: "Cancel edits", keys: "Esc", sc: plain(fyne.KeyEscape), run: wb.form.cancel,
+			note: "in the event form"},
+		{menu: "Event", label: "Next field / previous field", keys: "Tab / Shift+Tab", note: "in the event form"},
+		{menu: "Event", label: "Pick a suggestion", keys: "↓ ↑ Enter", note: "type, sub-type, actor and place fields"},
+		{menu: "Event", label: "Actor role / remove", keys: "1 2 3 / Del", note: "on an actor"},
+		separator.in("Event"),
+		{menu: "Event", label: "Edit event", keys: "Ctrl+L", sc: ctrl(fyne.KeyL), run: wb.form.focusType},
+		{menu: "Event", label: "Event history…", keys: "Ctrl+H", sc: ctrl(fyne.KeyH), run: wb.ShowHistory},
+		{menu: "Event", label: "Delete event…", keys: "Del", sc: plain(fyne.KeyDelete), run: wb.DeleteSelected,
+			note: "in the event table"},
+		{menu: "Event", label: "Event table", keys: "Ctrl+T", sc: ctrl(fyne.KeyT), run: wb.focusTable},
+		{menu: "Event", label: "Filter events", keys: "Ctrl+Shift+F", sc: ctrlShift(fyne.KeyF), run: wb.focusFilter},
+		{menu: "Map", label: "Zoom in", keys: "+", sc: plain(fyne.KeyPlus), run: wb.mapView.ZoomIn, note: "on the map"},
+		{menu: "Map", label: "Zoom out", keys: "−", sc: plain(fyne.KeyMinus), run: wb.mapView.ZoomOut, note: "on the map"},
+		{menu: "Map", label: "Fit region", keys: "0", sc: plain(fyne.Key0), run: wb.mapView.FitRegion, note: "on the map"},
+		{menu: "Map", label: "Fit all events", keys: "Ctrl+Shift+0", sc: ctrlShift(fyne.Key0), run: wb.mapView.FitEvents},
+		{menu: "Map", label: "Pan", keys: "← → ↑ ↓", note: "on the map"},
+		{menu: "Help", label: "Keyboard shortcuts", keys: "F1", sc: plain(fyne.KeyF1), run: wb.ShowShortcuts},
+		{menu: "Help", label: "About Event Atlas", run: wb.showAbout},
+	}
+}
+
+// in returns the separator for menu m.
+func (a action) in(m string) action {
+	a.menu = m
+	return a
+}
+
+// AddShortcuts binds the window-wide keyboard shortcuts on the canvas, for
+// when no menu handles them (the menus take them first), and the keys
+// without Ctrl for when no widget has the keyboard.
+func (wb *Workbench) AddShortcuts() {
+	c := wb.win.Canvas()
+	for _, a := range wb.actions() {
+		if a.sc == nil || a.run == nil {
+			continue
+		}
+		run := a.run
+		if cs, ok := a.sc.(*desktop.CustomShortcut); ok && cs.Modifier == 0 {
+			continue
+		}
+		c.AddShortcut(a.sc, func(fyne.Shortcut) { run() })
+	}
+	c.AddShortcut(ctrl(fyne.KeyZ), func(fyne.Shortcut) { wb.Undo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { wb.Redo() })
+	c.SetOnTypedKey(wb.typedKey)
+}
+
+// typedKey handles the keys typed when no widget has the keyboard.
+func (wb *Workbench) typedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyF1:
+		wb.ShowShortcuts()
+	case fyne.KeyDelete:
+		if wb.selected != "" {
+			wb.DeleteSelected()
+		}
+	case fyne.KeyEscape:
+		if wb.form.shown && (wb.form.dirty || wb.form.isDraft) {
+			wb.form.cancel()
+		}
+	}
+}
