@@ -75,7 +75,10 @@ func runGUI(path string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "eventatlas:", openErr)
 		dialog.ShowError(fmt.Errorf("%w\n\nShowing %s instead.", openErr, p.Path()), w)
 	}
-	w.SetOnClosed(func() { wb.Project().Close() })
+	w.SetOnClosed(func() {
+		wb.SavePendingEdits()
+		wb.Project().Close()
+	})
 	w.ShowAndRun()
 	return 0
 }

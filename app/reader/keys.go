@@ -40,6 +40,7 @@ func (r *Reader) KeyUp(ev *fyne.KeyEvent) {
 // extends; without it the selection collapses to the caret.
 func (r *Reader) TypedKey(ev *fyne.KeyEvent) {
 	if len(r.lay.lines) == 0 {
+		r.forwardKey(ev)
 		return
 	}
 	caret, page := r.caret, r.Size().Height*0.9
@@ -63,6 +64,7 @@ func (r *Reader) TypedKey(ev *fyne.KeyEvent) {
 		r.scrollBy(page)
 		return
 	default:
+		r.forwardKey(ev)
 		return
 	}
 	r.caret = clamp(caret, 0, r.textLen())
@@ -127,4 +129,17 @@ func (r *Reader) visibleEnd(l line) int {
 		}
 	}
 	return end
+}
+
+// forwardKey passes a key the reader does not use (F1, Delete, Escape…) on to
+// the window, as TypedShortcut does with shortcuts, so window-wide keys work
+// while the reader has the keyboard.
+func (r *Reader) forwardKey(ev *fyne.KeyEvent) {
+	app := fyne.CurrentApp()
+	if app == nil {
+		return
+	}
+	if c := app.Driver().CanvasForObject(r); c != nil && c.OnTypedKey() != nil {
+		c.OnTypedKey()(ev)
+	}
 }
