@@ -41,7 +41,7 @@ func TestF1ShowsEveryShortcut(t *testing.T) {
 	}
 	text := strings.Join(labelsIn(wb.help.pop.Content), "\n")
 	for _, k := range []string{"Ctrl+N", "Ctrl+O", "Ctrl+Shift+S", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+E", "Ctrl+Shift+E",
-		"Ctrl+F", "Del", "F1", "+", "−", "0", "Enter", "Esc", "Tab / Shift+Tab", "↓ ↑ Enter", "Ctrl+H"} {
+		"Ctrl+F", "Del", "F1", "+", "−", "0", "Enter", "Esc", "Tab / Shift+Tab", "↓ ↑ Enter", "Ctrl+H", "Ctrl+I"} {
 		if !strings.Contains(text, "\n"+k+"\n") {
 			t.Errorf("the help sheet lacks %q", k)
 		}
@@ -75,10 +75,11 @@ func TestMenusShowShortcuts(t *testing.T) {
 	wb, _, _ := newTestWorkbench(t, false)
 	want := map[string]string{
 		"New project…": "CustomDesktop:Control+N", "Open project…": "CustomDesktop:Control+O",
-		"Export map image…": "CustomDesktop:Shift+Control+S", "Undo": "Undo", "Redo": "CustomDesktop:Shift+Control+Z",
+		"Export project…": "CustomDesktop:Shift+Control+S", "Undo": "Undo", "Redo": "CustomDesktop:Shift+Control+Z",
 		"Find in article…": "CustomDesktop:Control+F", "New event from selection": "CustomDesktop:Control+E",
 		"Add selection as evidence": "CustomDesktop:Shift+Control+E", "Delete event…": "CustomDesktop:Delete",
 		"Keyboard shortcuts": "CustomDesktop:F1", "Zoom in": "CustomDesktop:+", "Fit region": "CustomDesktop:0",
+		"Import…": "CustomDesktop:Control+I", "Export map image…": "", "Merge project…": "",
 	}
 	got := map[string]string{}
 	for _, m := range wb.mainMenu.Items {

@@ -13,6 +13,7 @@ import (
 type sheet struct {
 	pop  *widget.PopUp
 	def  *sheetButton
+	esc  *sheetButton // the button that closes the sheet; nil for a one-button sheet
 	onOK func()
 }
 
@@ -30,7 +31,8 @@ func showSheet(c fyne.Canvas, title string, body fyne.CanvasObject, okLabel stri
 	s.def.Importance = widget.HighImportance
 	buttons := []fyne.CanvasObject{layout.NewSpacer()}
 	if closeLabel != "" {
-		buttons = append(buttons, newSheetButton(s, closeLabel, s.close))
+		s.esc = newSheetButton(s, closeLabel, s.close)
+		buttons = append(buttons, s.esc)
 	}
 	buttons = append(buttons, s.def)
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

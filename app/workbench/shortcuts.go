@@ -3,6 +3,8 @@ package workbench
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"eventatlas/mapview"
 )
 
 // action is one command of the workbench: its menu, label, keys and what it
@@ -38,9 +40,16 @@ func (wb *Workbench) actions() []action {
 		{menu: "File", label: "New project…", keys: "Ctrl+N", sc: ctrl(fyne.KeyN), run: wb.callNewProject},
 		{menu: "File", label: "Open project…", keys: "Ctrl+O", sc: ctrl(fyne.KeyO), run: wb.callOpenProject},
 		separator.in("File"),
-		{menu: "File", label: "Export map image…", keys: "Ctrl+Shift+S", sc: ctrlShift(fyne.KeyS), run: wb.ExportMapImage},
+		{menu: "File", label: "Merge project…", run: wb.MergeProject},
+		separator.in("File"),
+		{menu: "File", label: "Import…", keys: "Ctrl+I", sc: ctrl(fyne.KeyI), run: wb.ImportFiles},
+		{menu: "File", label: "Export project…", keys: "Ctrl+Shift+S", sc: ctrlShift(fyne.KeyS), run: wb.ExportProject},
+		{menu: "File", label: "Export map image…", run: wb.ExportMapImage},
 		{menu: "Edit", label: "Undo", keys: "Ctrl+Z", sc: &fyne.ShortcutUndo{}, run: wb.Undo},
 		{menu: "Edit", label: "Redo", keys: "Ctrl+Shift+Z", sc: ctrlShift(fyne.KeyZ), run: wb.Redo},
+		separator.in("Edit"),
+		{menu: "Edit", label: "Paste as new article…", run: wb.PasteAsArticle},
+		{menu: "Edit", label: "Resolve conflicts…", run: wb.ShowConflicts},
 		separator.in("Edit"),
 		{menu: "Edit", label: "Find in article…", keys: "Ctrl+F", sc: ctrl(fyne.KeyF), run: wb.OpenFind,
 			note: "Enter next, Shift+Enter back"},
@@ -66,6 +75,14 @@ func (wb *Workbench) actions() []action {
 		{menu: "Map", label: "Fit region", keys: "0", sc: plain(fyne.Key0), run: wb.mapView.FitRegion, note: "on the map"},
 		{menu: "Map", label: "Fit all events", keys: "Ctrl+Shift+0", sc: ctrlShift(fyne.Key0), run: wb.mapView.FitEvents},
 		{menu: "Map", label: "Pan", keys: "← → ↑ ↓", note: "on the map"},
+		separator.in("Map"),
+		{menu: "Map", label: "Draw point", run: func() { wb.ToggleDrawing(mapview.Point) }},
+		{menu: "Map", label: "Draw line", run: func() { wb.ToggleDrawing(mapview.Line) }},
+		{menu: "Map", label: "Draw area", run: func() { wb.ToggleDrawing(mapview.Polygon) }},
+		{menu: "Map", label: "Edit geometry", run: wb.EditSelectedGeometry},
+		{menu: "Map", label: "Finish / cancel drawing", keys: "Enter / Esc", note: "on the map while drawing"},
+		separator.in("Map"),
+		{menu: "Map", label: "Online background tiles…", run: wb.ShowTileSettings},
 		{menu: "Help", label: "Keyboard shortcuts", keys: "F1", sc: plain(fyne.KeyF1), run: wb.ShowShortcuts},
 		{menu: "Help", label: "About Event Atlas", run: wb.showAbout},
 	}

@@ -21,13 +21,15 @@ func (wb *Workbench) readerToolbar() fyne.CanvasObject {
 	)
 }
 
-// mapToolbar holds zoom, fit and export.
+// mapToolbar holds zoom, fit, the drawing tools and export.
 func (wb *Workbench) mapToolbar() fyne.CanvasObject {
 	return widget.NewToolbar(
 		widget.NewToolbarAction(theme.ZoomInIcon(), wb.mapView.ZoomIn),
 		widget.NewToolbarAction(theme.ZoomOutIcon(), wb.mapView.ZoomOut),
 		widget.NewToolbarAction(theme.ZoomFitIcon(), wb.mapView.FitRegion),
 		widget.NewToolbarAction(theme.VisibilityIcon(), wb.mapView.FitEvents),
+		widget.NewToolbarSeparator(),
+		wb.draw.point, wb.draw.line, wb.draw.area, wb.draw.edit,
 		widget.NewToolbarSpacer(),
 		widget.NewToolbarAction(theme.DocumentSaveIcon(), wb.ExportMapImage),
 	)

@@ -52,6 +52,30 @@ type Workbench struct {
 	help, confirm            *sheet
 	historySheet, errorSheet *sheet
 
+	mergeSheet               *sheet         // the last merge's summary
+	conflicts                *conflictsView // the conflicts sheet, once opened
+	exportSheet, importSheet *sheet
+	pasteSheet               *sheet
+	pasteForm                *articleForm
+	importing                bool                 // an import is running
+	importBar                *widget.ProgressBar  // its progress
+	importLabel              *widget.Label        // the file it is at
+	importResults            []ImportResult       // the last import's results
+	onImported               func([]ImportResult) // tests wait on it
+	draw                     *drawTools           // the map's drawing toggles
+	snapsSet                 bool                 // the map snaps to the gazetteer
+	tilesSheet               *sheet               // Map → Online background tiles…
+	tilesOn                  *widget.Check
+	tilesURL                 *widget.Entry
+
+	// ExportFunc writes the open project to path in format ("gpkg",
+	// "geojson", "csv", "kml" or "jsonld"); the app sets it. While it is
+	// nil, File → Export project… reports ErrNoExporter.
+	ExportFunc func(format, path string) error
+	// ImportFunc imports the file at path (an article, GeoJSON or CSV events)
+	// into the open project and says what came in; the app sets it.
+	ImportFunc func(path string) (string, error)
+
 	// onError shows an error to the user; tests replace it.
 	onError func(error)
 }
@@ -70,12 +94,17 @@ func New(w fyne.Window, p *storage.Project, g *gazetteer.Gazetteer, engine *rend
 	wb.filters = newFilterBar(wb)
 	wb.find = newFindBar(wb)
 	wb.form = newEventForm(wb)
+	wb.draw = wb.newDrawTools()
 
 	wb.reader.OnHighlightTapped = wb.SelectEvent
 	wb.reader.OnSelectionChanged = func(start, end int) { wb.status.setSelection(end - start) }
 	wb.mapView.OnEventTapped = wb.SelectEvent
 	wb.mapView.OnCursor = wb.status.setCursor
 	p.SetAnnotator(annotatorName())
+	w.SetOnDropped(wb.dropped)
+	if err := wb.applyTilePrefs(); err != nil {
+		wb.status.setMessage("Online tiles off: " + err.Error())
+	}
 	return wb
 }
 

@@ -1,0 +1,81 @@
+package workbench
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// ExportFormats are the formats File → Export project… offers, in order.
+var ExportFormats = []string{"gpkg", "geojson", "csv", "kml", "jsonld"}
+
+// exportExt maps a format to its file extension.
+var exportExt = map[string]string{"gpkg": ".gpkg", "geojson": ".geojson", "csv": ".csv", "kml": ".kml", "jsonld": ".jsonld"}
+
+// ErrNoExporter is reported when the app has not set ExportFunc.
+var ErrNoExporter = errors.New("this window cannot export projects")
+
+// ExportProject asks for a format, then for a new file, and writes the
+// project to it (File → Export project…, Ctrl+Shift+S).
+func (wb *Workbench) ExportProject() {
+	wb.SavePendingEdits()
+	format := widget.NewSelect(ExportFormats, nil)
+	format.SetSelected(ExportFormats[0])
+	note := widget.NewLabel("gpkg: a compacted copy of the project; geojson, csv, kml, jsonld: the events.")
+	note.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(widget.NewForm(widget.NewFormItem("Format", format)), note)
+	wb.exportSheet = showSheet(wb.win.Canvas(), "Export project", body, "Choose file…",
+		func() { wb.chooseExportFile(format.Selected) }, fyne.NewSize(460, 230))
+}
+
+// chooseExportFile asks for the file to write the project to in format.
+func (wb *Workbench) chooseExportFile(format string) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			wb.onError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		// The dialog creates the file; the export writes a new one and never
+		// overwrites, so remove it when it is that empty file.
+		if st, err := os.Stat(path); err == nil && st.Size() == 0 {
+			os.Remove(path)
+		}
+		wb.ExportAs(format, path)
+	}, wb.win)
+	base := strings.TrimSuffix(filepath.Base(wb.project.Path()), filepath.Ext(wb.project.Path()))
+	d.SetFileName(base + "-export" + exportExt[format])
+	d.Show()
+}
+
+// ExportAs writes the project to the new file path in format and says so
+// in the status line; errors are shown and returned.
+func (wb *Workbench) ExportAs(format, path string) error {
+	if _, ok := exportExt[format]; !ok {
+		err := fmt.Errorf("unknown export format %q: use one of %s", format, strings.Join(ExportFormats, ", "))
+		wb.onError(err)
+		return err
+	}
+	if wb.ExportFunc == nil {
+		wb.onError(ErrNoExporter)
+		return ErrNoExporter
+	}
+	if err := wb.ExportFunc(format, path); err != nil {
+		err = fmt.Errorf("the project was not exported: %w", err)
+		wb.onError(err)
+		return err
+	}
+	wb.status.setMessage("Exported the project as " + format + " to " + path)
+	return nil
+}

@@ -1,0 +1,62 @@
+package workbench
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"eventatlas/storage"
+)
+
+// MergeProject asks for a teammate's project file (.gpkg) and merges it
+// into the open project (File → Merge project…).
+func (wb *Workbench) MergeProject() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			wb.onError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		wb.MergeFile(path)
+	}, wb.win)
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".gpkg"}))
+	d.Show()
+}
+
+// MergeFile merges the project file at path into the open project, shows
+// what came in and, when the merge found conflicts, offers to resolve
+// them. It returns the merge's summary, nil when it failed.
+func (wb *Workbench) MergeFile(path string) *storage.MergeSummary {
+	wb.SavePendingEdits()
+	if path == wb.project.Path() {
+		wb.onError(fmt.Errorf("%s is the open project: choose another project file to merge", path))
+		return nil
+	}
+	sum, err := wb.project.Merge(path)
+	if err != nil {
+		wb.onError(err)
+		return nil
+	}
+	if err := wb.Reload(); err != nil {
+		wb.onError(err)
+	}
+	wb.status.setMessage(fmt.Sprintf("Merged: %d events added, %d conflicts (Ctrl+Z undoes)", sum.EventsAdded, sum.Conflicts))
+	text := widget.NewLabel(sum.String())
+	text.Wrapping = fyne.TextWrapWord
+	body := container.NewVScroll(text)
+	if sum.Conflicts > 0 {
+		wb.mergeSheet = showSheet(wb.win.Canvas(), "Merge project", body, "Resolve conflicts…", wb.ShowConflicts, fyne.NewSize(560, 320))
+		wb.mergeSheet.esc.SetText("Later")
+	} else {
+		wb.mergeSheet = showSheet(wb.win.Canvas(), "Merge project", body, "", nil, fyne.NewSize(560, 320))
+	}
+	return sum
+}

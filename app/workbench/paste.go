@@ -1,0 +1,92 @@
+package workbench
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"eventatlas/annotate"
+)
+
+// articleForm is the metadata form of Edit → Paste as new article….
+type articleForm struct {
+	text                               string
+	title, outlet, url, date, language *widget.Entry
+	message                            *widget.Label
+}
+
+// PasteAsArticle makes the clipboard's text a new article, after asking
+// for its title, outlet, URL, date and language (Edit → Paste as new
+// article…).
+func (wb *Workbench) PasteAsArticle() {
+	text := strings.TrimSpace(fyne.CurrentApp().Clipboard().Content())
+	if text == "" {
+		wb.onError(errors.New("the clipboard holds no text to paste as an article"))
+		return
+	}
+	f := &articleForm{text: text, title: widget.NewEntry(), outlet: widget.NewEntry(), url: widget.NewEntry(),
+		date: widget.NewEntry(), language: widget.NewEntry(), message: widget.NewLabel("")}
+	first := strings.TrimSpace(strings.SplitN(text, "\n", 2)[0])
+	f.title.SetText(defaultTitle(first))
+	f.date.SetPlaceHolder("YYYY-MM-DD")
+	f.language.SetText("en")
+	f.url.SetPlaceHolder("https://…")
+	f.message.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		widget.NewFormItem("Title", f.title), widget.NewFormItem("Outlet", f.outlet),
+		widget.NewFormItem("URL", f.url), widget.NewFormItem("Date", f.date),
+		widget.NewFormItem("Language", f.language),
+		widget.NewFormItem("", widget.NewLabel(fmt.Sprintf("%d characters from the clipboard", annotate.RuneLen(text)))))
+	wb.pasteForm = f
+	wb.pasteSheet = showSheet(wb.win.Canvas(), "Paste as new article", form, "Add article", func() { wb.addPastedArticle(f) }, fyne.NewSize(520, 340))
+}
+
+// article reads the form into an article.
+func (f *articleForm) article() (annotate.Article, error) {
+	a := annotate.Article{Text: f.text, Title: strings.TrimSpace(f.title.Text), Outlet: strings.TrimSpace(f.outlet.Text),
+		URL: strings.TrimSpace(f.url.Text), Language: strings.TrimSpace(f.language.Text)}
+	if a.Title == "" {
+		return a, errors.New("give the article a title")
+	}
+	if d := strings.TrimSpace(f.date.Text); d != "" {
+		t, err := time.Parse("2006-01-02", d)
+		if err != nil {
+			return a, fmt.Errorf("the date %q is not YYYY-MM-DD", d)
+		}
+		a.Published = t
+	}
+	return a, nil
+}
+
+// addPastedArticle stores the pasted article, reports a duplicate and
+// shows the article.
+func (wb *Workbench) addPastedArticle(f *articleForm) {
+	a, err := f.article()
+	if err != nil {
+		wb.onError(err)
+		return
+	}
+	existed, err := wb.project.AddArticle(&a)
+	if err != nil {
+		wb.onError(fmt.Errorf("the article was not added: %w", err))
+		return
+	}
+	if err := wb.Reload(); err != nil {
+		wb.onError(err)
+	}
+	for i, x := range wb.articles {
+		if x.ID == a.ID {
+			wb.SelectArticle(i)
+			wb.articleList.Select(i)
+		}
+	}
+	if existed {
+		wb.status.setMessage(fmt.Sprintf("The same text is already in the project as “%s”: not added again", a.Title))
+		return
+	}
+	wb.status.setMessage(fmt.Sprintf("Added the article “%s” (%d characters)", a.Title, annotate.RuneLen(a.Text)))
+}
