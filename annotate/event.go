@@ -230,3 +230,22 @@ func validPoint(p orb.Point) error {
 	}
 	return nil
 }
+
+// DateLabel shows the event's start date as exactly as it is known:
+// "13 Nov 2025" for a day, "week of 10 Nov 2025", "Nov 2025" or "2025";
+// "—" when there is no date.
+func (e *Event) DateLabel() string {
+	d := e.DateStart
+	if d.IsZero() {
+		return "—"
+	}
+	switch e.DatePrecision {
+	case PrecisionWeek:
+		return "week of " + d.Format("2 Jan 2006")
+	case PrecisionMonth:
+		return d.Format("Jan 2006")
+	case PrecisionYear:
+		return d.Format("2006")
+	}
+	return d.Format("2 Jan 2006")
+}

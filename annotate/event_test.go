@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb"
 )
@@ -98,5 +99,25 @@ func TestTextHash(t *testing.T) {
 	}
 	if TextHash("a b") == TextHash("a  b") {
 		t.Error("different texts share a hash")
+	}
+}
+
+func TestDateLabel(t *testing.T) {
+	d := time.Date(2025, 11, 13, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		p    DatePrecision
+		d    time.Time
+		want string
+	}{
+		{PrecisionDay, d, "13 Nov 2025"},
+		{PrecisionWeek, d, "week of 13 Nov 2025"},
+		{PrecisionMonth, d, "Nov 2025"},
+		{PrecisionYear, d, "2025"},
+		{PrecisionDay, time.Time{}, "—"},
+	} {
+		e := Event{DateStart: tt.d, DatePrecision: tt.p}
+		if got := e.DateLabel(); got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.p, got, tt.want)
+		}
 	}
 }

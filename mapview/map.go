@@ -116,7 +116,7 @@ func (m *Map) SetEvents(events []annotate.Event, tax annotate.Taxonomy) {
 		e := &events[i]
 		date := ""
 		if !e.DateStart.IsZero() {
-			date = e.DateStart.Format("2 Jan 2006")
+			date = e.DateLabel()
 		}
 		m.infos[e.ID] = eventInfo{title: e.Title, date: date, typ: e.Type, geom: e.Geometry}
 	}

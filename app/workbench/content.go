@@ -20,7 +20,7 @@ func (wb *Workbench) Content() fyne.CanvasObject {
 
 	readerPane := container.NewBorder(container.NewVBox(wb.readerToolbar(), wb.find.bar), nil, nil, nil, wb.reader)
 	middle := container.NewVSplit(readerPane, wb.form.Object())
-	middle.SetOffset(0.5)
+	middle.SetOffset(0.6)
 
 	mapPane := container.NewBorder(wb.mapToolbar(), nil, nil, nil, wb.mapView)
 	right := container.NewHSplit(middle, mapPane)

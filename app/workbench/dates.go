@@ -55,14 +55,6 @@ func formatDate(t time.Time) string {
 	return t.Format(dateLayout)
 }
 
-// shortDate shows t for the event table, e.g. "13 Nov 2025".
-func shortDate(t time.Time) string {
-	if t.IsZero() {
-		return "—"
-	}
-	return t.Format("2 Jan 2006")
-}
-
 // precisionNames are the date precisions in the order the form offers them.
 var precisionNames = []string{"day", "week", "month", "year"}
 

@@ -141,7 +141,7 @@ func newEventRows(t *eventTable) *eventRows {
 		}
 		e := t.rows[i]
 		cells := o.(*fyne.Container).Objects
-		cells[0].(*widget.Label).SetText(shortDate(e.DateStart))
+		cells[0].(*widget.Label).SetText(e.DateLabel())
 		typ := cells[1].(*fyne.Container)
 		typ.Objects[0].(*widget.Label).SetText(shortType(t.wb.tax, e.Type))
 		sw := typ.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
