@@ -32,7 +32,7 @@ fuzz: check-go
 	@for pkg in $$($(GO) list ./...); do \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "== $$pkg $$t (60 s)"; \
-	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime 60s $$pkg || exit 1; \
+	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime 60s -parallel 2 $$pkg || exit 1; \
 	  done; \
 	done
 

@@ -232,7 +232,8 @@ func validPoint(p orb.Point) error {
 }
 
 // DateLabel shows the event's start date as exactly as it is known:
-// "13 Nov 2025" for a day, "week of 10 Nov 2025", "Nov 2025" or "2025";
+// "13 Nov 2025" for a day, "wk 13 Nov 2025" for the week of that day,
+// "Nov 2025" or "2025";
 // "—" when there is no date.
 func (e *Event) DateLabel() string {
 	d := e.DateStart
@@ -241,7 +242,7 @@ func (e *Event) DateLabel() string {
 	}
 	switch e.DatePrecision {
 	case PrecisionWeek:
-		return "week of " + d.Format("2 Jan 2006")
+		return "wk " + d.Format("2 Jan 2006")
 	case PrecisionMonth:
 		return d.Format("Jan 2006")
 	case PrecisionYear:

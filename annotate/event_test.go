@@ -110,7 +110,7 @@ func TestDateLabel(t *testing.T) {
 		want string
 	}{
 		{PrecisionDay, d, "13 Nov 2025"},
-		{PrecisionWeek, d, "week of 13 Nov 2025"},
+		{PrecisionWeek, d, "wk 13 Nov 2025"},
 		{PrecisionMonth, d, "Nov 2025"},
 		{PrecisionYear, d, "2025"},
 		{PrecisionDay, time.Time{}, "—"},

@@ -10,8 +10,11 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// articleColumns are read by scanArticle, in order.
+// articleColumns are the articles columns, in scanArticle's order.
 const articleColumns = `id, title, outlet, url, language, published, text, hash, created`
+
+// articleSelect reads articleColumns for scanArticle, the dates as text.
+var articleSelect = castDates(articleColumns, "published", "created")
 
 // AddArticle stores a, filling its ID, Hash and Created when empty. When the
 // project already holds an article with the same text hash, nothing is
@@ -36,7 +39,7 @@ func (p *Project) AddArticle(a *annotate.Article) (existed bool, err error) {
 	}
 	art.Created, art.Published = stamp(art.Created), stamp(art.Published)
 	err = p.write(func(tx *sql.Tx) error {
-		stored, err := scanArticle(tx.QueryRow(`SELECT `+articleColumns+` FROM articles WHERE hash = ?`, art.Hash))
+		stored, err := scanArticle(tx.QueryRow(`SELECT `+articleSelect+` FROM articles WHERE hash = ?`, art.Hash))
 		if err == nil {
 			art, existed = stored, true
 			return nil
@@ -64,7 +67,7 @@ func (p *Project) Articles() ([]annotate.Article, error) {
 		return nil, err
 	}
 	defer p.mu.Unlock()
-	rows, err := p.db.Query(`SELECT ` + articleColumns + ` FROM articles ORDER BY created, fid`)
+	rows, err := p.db.Query(`SELECT ` + articleSelect + ` FROM articles ORDER BY created, fid`)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +90,7 @@ func (p *Project) Article(id string) (annotate.Article, error) {
 		return annotate.Article{}, err
 	}
 	defer p.mu.Unlock()
-	a, err := scanArticle(p.db.QueryRow(`SELECT `+articleColumns+` FROM articles WHERE id = ?`, id))
+	a, err := scanArticle(p.db.QueryRow(`SELECT `+articleSelect+` FROM articles WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, fmt.Errorf("article %s: %w", id, ErrNotFound)
 	}

@@ -10,5 +10,17 @@
 // One program at a time may edit a project: Open and Create take an
 // exclusive lock on PATH+".lock".
 //
+// Files from others are untrusted. ReadUntrusted (and Inspect, for
+// `eventatlas check`) reads one without running any SQL it holds: from a
+// private read-only copy, after quick_check, with trusted_schema=OFF, an
+// authorizer that allows only reads, and checks of every table, column,
+// size, text encoding and geometry; it returns the sound rows and a Report
+// of what was skipped. Merge brings a teammate's project in that way:
+// articles deduplicated by text hash, actors, places and events, with
+// events that differ from ours kept as conflicts (Conflicts,
+// ResolveConflict) rather than overwritten. Open refuses files whose tables
+// carry views, virtual tables or triggers Event Atlas did not make.
+// ExportCopy writes a compacted single-file copy to send.
+//
 // The package imports no GUI code.
 package storage

@@ -22,6 +22,30 @@ const eventColumns = `id, geom, type, sub_type, title, date_start, date_end, dat
 // scanSpan, in order.
 const spanColumns = `id, article_id, event_id, start, "end", quote, prefix, suffix`
 
+// eventSelect is what scanEvent reads: eventColumns without the derived
+// quote and article_title, the actors and tags text only when there is no
+// JSON to read instead, and the dates cast to TEXT so that the driver hands
+// over the stored text instead of parsing DATE and DATETIME values into
+// times, which scanEvent would format back to text.
+var eventSelect = strings.NewReplacer(
+	"actors,", "CASE WHEN coalesce(actors_json, '') = '' THEN actors END,",
+	"tags,", "CASE WHEN coalesce(tags_json, '') = '' THEN tags END,",
+	" quote, article_title,", "",
+).Replace(castDates(eventColumns, "date_start", "date_end", "created", "updated"))
+
+// castDates is the column list cols with the named columns cast to TEXT.
+func castDates(cols string, dates ...string) string {
+	parts := strings.Split(strings.Join(strings.Fields(cols), ""), ",")
+	for i, c := range parts {
+		for _, d := range dates {
+			if c == d {
+				parts[i] = "CAST(" + c + " AS TEXT)"
+			}
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
 // upsertEvent inserts an event row or updates it in place, keeping its fid.
 var upsertEvent = func() string {
 	cols := strings.Split(strings.Join(strings.Fields(eventColumns), ""), ",")
@@ -35,33 +59,17 @@ var upsertEvent = func() string {
 
 // writeEvent stores e and replaces its spans. It writes no history.
 func writeEvent(tx *sql.Tx, e *annotate.Event) error {
-	geom, err := EncodeGeometry(e.Geometry, SRSWGS84)
-	if err != nil {
-		return err
-	}
-	actorsJSON, err := jsonText(e.Actors)
-	if err != nil {
-		return err
-	}
-	tagsJSON, err := jsonText(e.Tags)
-	if err != nil {
-		return err
-	}
-	var quote, articleTitle string
+	var articleTitle string
 	if len(e.Spans) > 0 {
-		quote = e.Spans[0].Quote
 		if err := tx.QueryRow(`SELECT coalesce(title, '') FROM articles WHERE id = ?`, e.Spans[0].ArticleID).Scan(&articleTitle); err != nil && err != sql.ErrNoRows {
 			return err
 		}
 	}
-	_, err = tx.Exec(upsertEvent,
-		e.ID, geom, e.Type, nullString(e.SubType), e.Title, sqlDate(e.DateStart), sqlDate(e.DateEnd), precisionText(e.DatePrecision),
-		nullString(e.PlaceID), nullString(e.PlaceName), nullString(e.Admin1), nullString(e.Country), nullInt(int(e.GeoPrecision)),
-		nullString(string(e.Certainty)), fatalitiesValue(e.Fatalities),
-		nullString(actorsText(e.Actors)), actorsJSON, nullString(strings.Join(e.Tags, "; ")), tagsJSON,
-		nullString(quote), nullString(articleTitle), nullString(e.Notes), nullString(string(e.Status)),
-		sqlTime(e.Created), sqlTime(e.Updated), nullString(e.Annotator))
+	args, err := eventValues(e, articleTitle)
 	if err != nil {
+		return err
+	}
+	if _, err = tx.Exec(upsertEvent, args...); err != nil {
 		return err
 	}
 	if _, err := tx.Exec(`DELETE FROM spans WHERE event_id = ?`, e.ID); err != nil {
@@ -74,6 +82,35 @@ func writeEvent(tx *sql.Tx, e *annotate.Event) error {
 		}
 	}
 	return touch(tx, e.Geometry.Bound(), "events", "spans")
+}
+
+// eventValues are the values of eventColumns for e, whose first span's
+// article has the title articleTitle.
+func eventValues(e *annotate.Event, articleTitle string) ([]any, error) {
+	geom, err := EncodeGeometry(e.Geometry, SRSWGS84)
+	if err != nil {
+		return nil, err
+	}
+	actorsJSON, err := jsonText(e.Actors)
+	if err != nil {
+		return nil, err
+	}
+	tagsJSON, err := jsonText(e.Tags)
+	if err != nil {
+		return nil, err
+	}
+	var quote string
+	if len(e.Spans) > 0 {
+		quote = e.Spans[0].Quote
+	}
+	return []any{
+		e.ID, geom, e.Type, nullString(e.SubType), e.Title, sqlDate(e.DateStart), sqlDate(e.DateEnd), precisionText(e.DatePrecision),
+		nullString(e.PlaceID), nullString(e.PlaceName), nullString(e.Admin1), nullString(e.Country), nullInt(int(e.GeoPrecision)),
+		nullString(string(e.Certainty)), fatalitiesValue(e.Fatalities),
+		nullString(actorsText(e.Actors)), actorsJSON, nullString(strings.Join(e.Tags, "; ")), tagsJSON,
+		nullString(quote), nullString(articleTitle), nullString(e.Notes), nullString(string(e.Status)),
+		sqlTime(e.Created), sqlTime(e.Updated), nullString(e.Annotator),
+	}, nil
 }
 
 // removeEvent deletes an event and its spans. It writes no history.
@@ -110,7 +147,7 @@ func touch(tx *sql.Tx, b orb.Bound, tables ...string) error {
 // loadEvent reads one event with its spans; the error wraps ErrNotFound
 // when there is none.
 func loadEvent(q querier, id string) (annotate.Event, error) {
-	e, err := scanEvent(q.QueryRow(`SELECT `+eventColumns+` FROM events WHERE id = ?`, id))
+	e, err := scanEvent(q.QueryRow(`SELECT `+eventSelect+` FROM events WHERE id = ?`, id))
 	if err == sql.ErrNoRows {
 		return e, fmt.Errorf("event %s: %w", id, ErrNotFound)
 	}
@@ -132,16 +169,16 @@ func loadEvent(q querier, id string) (annotate.Event, error) {
 	return e, rows.Err()
 }
 
-// scanEvent reads the eventColumns of one row, without spans.
+// scanEvent reads the eventSelect columns of one row, without spans.
 func scanEvent(s scanner) (annotate.Event, error) {
 	var e annotate.Event
 	var geom []byte
 	var typ, subType, title, dStart, dEnd, dPrec, placeID, place, admin1, country, certainty,
-		actors, actorsJSON, tags, tagsJSON, quote, articleTitle, notes, status, created, updated, annotator sql.NullString
+		actors, actorsJSON, tags, tagsJSON, notes, status, created, updated, annotator sql.NullString
 	var geoPrec, fatalities sql.NullInt64
 	if err := s.Scan(&e.ID, &geom, &typ, &subType, &title, &dStart, &dEnd, &dPrec,
 		&placeID, &place, &admin1, &country, &geoPrec, &certainty, &fatalities,
-		&actors, &actorsJSON, &tags, &tagsJSON, &quote, &articleTitle, &notes, &status,
+		&actors, &actorsJSON, &tags, &tagsJSON, &notes, &status,
 		&created, &updated, &annotator); err != nil {
 		return e, err
 	}

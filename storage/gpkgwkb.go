@@ -40,6 +40,9 @@ func EncodeGeometry(g orb.Geometry, srsID int32) ([]byte, error) {
 	if g == nil {
 		return nil, errors.New("cannot encode a nil geometry")
 	}
+	if pt, ok := g.(orb.Point); ok {
+		return encodePoint(pt, srsID), nil
+	}
 	body, err := wkb.Marshal(g, binary.LittleEndian)
 	if err != nil {
 		return nil, fmt.Errorf("encode %s as WKB: %w", g.GeoJSONType(), err)
@@ -96,6 +99,9 @@ func DecodeGeometry(b []byte) (orb.Geometry, int32, error) {
 		return nil, 0, fmt.Errorf("%w: truncated after the header (%d bytes)", ErrBadGeometryBlob, len(b))
 	}
 	body := b[start:]
+	if pt, ok := decodePoint(body); ok {
+		return pt, srsID, nil
+	}
 	if err := checkWKBType(body); err != nil {
 		return nil, 0, err
 	}
@@ -193,4 +199,44 @@ func isEmpty(g orb.Geometry) bool {
 		return true
 	}
 	return false
+}
+
+// pointBlobLen is the size of a point's blob: header, envelope and WKB.
+const pointBlobLen = gpHeaderLen + 32 + 21
+
+// encodePoint is EncodeGeometry for a point, without the WKB encoder.
+func encodePoint(pt orb.Point, srsID int32) []byte {
+	out := make([]byte, pointBlobLen)
+	out[0], out[1], out[2], out[3] = 'G', 'P', gpVersion, gpFlagLE|gpEnvXY<<1
+	binary.LittleEndian.PutUint32(out[4:], uint32(srsID))
+	for i, v := range []float64{pt[0], pt[0], pt[1], pt[1]} {
+		binary.LittleEndian.PutUint64(out[gpHeaderLen+8*i:], math.Float64bits(v))
+	}
+	w := out[gpHeaderLen+32:]
+	w[0] = 1 // little-endian WKB
+	binary.LittleEndian.PutUint32(w[1:], 1)
+	binary.LittleEndian.PutUint64(w[5:], math.Float64bits(pt[0]))
+	binary.LittleEndian.PutUint64(w[13:], math.Float64bits(pt[1]))
+	return out
+}
+
+// decodePoint reads a WKB point of exactly 21 bytes in either byte order;
+// ok is false for anything else, which the WKB decoder then reads.
+func decodePoint(body []byte) (orb.Point, bool) {
+	if len(body) != 21 {
+		return orb.Point{}, false
+	}
+	var order binary.ByteOrder
+	switch body[0] {
+	case 0:
+		order = binary.BigEndian
+	case 1:
+		order = binary.LittleEndian
+	default:
+		return orb.Point{}, false
+	}
+	if order.Uint32(body[1:]) != 1 {
+		return orb.Point{}, false
+	}
+	return orb.Point{math.Float64frombits(order.Uint64(body[5:])), math.Float64frombits(order.Uint64(body[13:]))}, true
 }

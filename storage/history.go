@@ -13,11 +13,15 @@ import (
 
 // History actions and entities.
 const (
-	actionCreate = "create"
-	actionUpdate = "update"
-	actionDelete = "delete"
-	entityEvent  = "event"
-	entityPlace  = "place"
+	actionCreate   = "create"
+	actionUpdate   = "update"
+	actionDelete   = "delete"
+	actionMerge    = "merge"
+	actionSolve    = "resolve"
+	entityEvent    = "event"
+	entityPlace    = "place"
+	entityConflict = "conflict" // a merge conflict: its row in the conflicts table
+	entityMerge    = "merge"    // heads the batch of one merge; undoing it changes nothing itself
 )
 
 // States of a history row's undone column.
@@ -33,9 +37,9 @@ type HistoryEntry struct {
 	Seq       int64     // order of the edit in the project
 	At        time.Time // when it was made (UTC)
 	Annotator string    // who made it
-	Action    string    // "create", "update" or "delete"
-	Entity    string    // "event" (with its evidence spans) or "place"
-	EntityID  string    // the event's or place's id
+	Action    string    // "create", "update", "delete", "merge" or "resolve"
+	Entity    string    // "event" (with its evidence spans), "place", "conflict" or "merge"
+	EntityID  string    // the event's, place's or conflict's id; for a merge, the other project's id
 	Before    string    // JSON state before the edit, "" for a create
 	After     string    // JSON state after the edit, "" for a delete
 	Undone    bool      // the edit has been undone
@@ -61,16 +65,43 @@ func (p *Project) record(tx *sql.Tx, action, entity, id string, before, after an
 	if _, err := tx.Exec(`UPDATE history SET undone = ? WHERE undone = ?`, stateDiscarded, stateUndone); err != nil {
 		return err
 	}
-	if _, err := tx.Exec(`INSERT INTO history (at, annotator, action, entity, entity_id, before_json, after_json, undone)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, sqlTime(now()), nullString(p.annotator), action, entity, id, b, a, stateDone); err != nil {
+	var batch any
+	if p.batch != 0 {
+		batch = p.batch
+	}
+	if _, err := tx.Exec(`INSERT INTO history (at, annotator, action, entity, entity_id, before_json, after_json, undone, batch)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sqlTime(now()), nullString(p.annotator), action, entity, id, b, a, stateDone, batch); err != nil {
 		return err
 	}
 	return touch(tx, orb.Bound{}, "history")
 }
 
-// snapshotJSON encodes an *annotate.Event or *annotate.Place; nil is NULL.
+// batchWrite runs fn in one transaction, as write does, and makes every
+// history row it records one undo step. The caller holds p.mu.
+func (p *Project) batchWrite(fn func(tx *sql.Tx) error) error {
+	return p.write(func(tx *sql.Tx) error {
+		// Batch ids are the seq the batch's first row will get at the
+		// earliest, so they grow with seq and never repeat.
+		if err := tx.QueryRow(`SELECT coalesce(max(seq), 0) + 1 FROM history`).Scan(&p.batch); err != nil {
+			return err
+		}
+		defer func() { p.batch = 0 }()
+		return fn(tx)
+	})
+}
+
+// snapshotJSON encodes an *annotate.Event, *annotate.Place, *conflictRow or
+// *mergeNote; nil is NULL.
 func snapshotJSON(v any) (any, error) {
 	switch v := v.(type) {
+	case *conflictRow:
+		if v != nil {
+			return jsonText(v)
+		}
+	case *mergeNote:
+		if v != nil {
+			return jsonText(v)
+		}
 	case *annotate.Event:
 		if v != nil {
 			return marshalEvent(v)
@@ -87,33 +118,39 @@ func snapshotJSON(v any) (any, error) {
 }
 
 // Undo reverts the latest edit still in effect and returns its description.
-// It fails with ErrNothingToUndo when there is none. The undo is stored, so
-// it survives a restart.
-func (p *Project) Undo() (desc string, err error) {
-	return p.step(`SELECT seq, action, entity, entity_id, before_json, after_json FROM history
-		WHERE undone = 0 ORDER BY seq DESC LIMIT 1`, true)
-}
+// An edit is one history row, or every row of a batch (a merge, a conflict
+// resolution). It fails with ErrNothingToUndo when there is none. The undo
+// is stored, so it survives a restart.
+func (p *Project) Undo() (desc string, err error) { return p.step(true) }
 
 // Redo re-applies the earliest undone edit and returns its description. It
 // fails with ErrNothingToRedo when nothing was undone since the last edit.
-func (p *Project) Redo() (desc string, err error) {
-	return p.step(`SELECT seq, action, entity, entity_id, before_json, after_json FROM history
-		WHERE undone = 1 ORDER BY seq ASC LIMIT 1`, false)
+func (p *Project) Redo() (desc string, err error) { return p.step(false) }
+
+// historyRow is one row of the history table as step replays it.
+type historyRow struct {
+	seq                int64
+	action, entity, id string
+	before, after      string
 }
 
-// step undoes (restoring before_json) or redoes (restoring after_json) the
-// history row query selects.
-func (p *Project) step(query string, undo bool) (string, error) {
+// step undoes (restoring before_json, newest row first) or redoes
+// (restoring after_json, oldest row first) the latest edit in effect or the
+// earliest undone one, with every row of its batch.
+func (p *Project) step(undo bool) (string, error) {
 	if err := p.begin(); err != nil {
 		return "", err
 	}
 	defer p.mu.Unlock()
+	from, to, order := stateUndone, stateDone, "ASC"
+	if undo {
+		from, to, order = stateDone, stateUndone, "DESC"
+	}
 	var desc string
 	err := p.write(func(tx *sql.Tx) error {
 		var seq int64
-		var action, entity, id string
-		var before, after sql.NullString
-		err := tx.QueryRow(query).Scan(&seq, &action, &entity, &id, &before, &after)
+		var batch sql.NullInt64
+		err := tx.QueryRow(`SELECT seq, batch FROM history WHERE undone = ? ORDER BY seq `+order+` LIMIT 1`, from).Scan(&seq, &batch)
 		if errors.Is(err, sql.ErrNoRows) {
 			if undo {
 				return ErrNothingToUndo
@@ -123,18 +160,61 @@ func (p *Project) step(query string, undo bool) (string, error) {
 		if err != nil {
 			return err
 		}
-		state, target := stateDone, after.String
+		where, arg := `seq = ?`, any(seq)
+		if batch.Valid {
+			where, arg = `batch = ?`, batch.Int64
+		}
+		steps, err := historyRows(tx, `SELECT seq, action, entity, entity_id, before_json, after_json FROM history
+			WHERE `+where+` AND undone = ? ORDER BY seq `+order, arg, from)
+		if err != nil {
+			return err
+		}
+		first := steps[0]
 		if undo {
-			state, target = stateUndone, before.String
+			first = steps[len(steps)-1]
 		}
-		if err := restore(tx, entity, id, target); err != nil {
-			return fmt.Errorf("%s: %w", describe(action, entity, before.String, after.String), err)
+		desc = describe(first.action, first.entity, first.before, first.after)
+		for _, h := range steps {
+			target := h.after
+			if undo {
+				target = h.before
+			}
+			if err := restore(tx, h.entity, h.id, target); err != nil {
+				return fmt.Errorf("%s: %w", describe(h.action, h.entity, h.before, h.after), err)
+			}
+			if _, err := tx.Exec(`UPDATE history SET undone = ? WHERE seq = ?`, to, h.seq); err != nil {
+				return err
+			}
 		}
-		desc = describe(action, entity, before.String, after.String)
-		_, err = tx.Exec(`UPDATE history SET undone = ? WHERE seq = ?`, state, seq)
-		return err
+		return nil
 	})
 	return desc, err
+}
+
+// historyRows reads the rows step replays.
+func historyRows(tx *sql.Tx, query string, args ...any) ([]historyRow, error) {
+	rows, err := tx.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []historyRow
+	for rows.Next() {
+		var h historyRow
+		var before, after sql.NullString
+		if err := rows.Scan(&h.seq, &h.action, &h.entity, &h.id, &before, &after); err != nil {
+			return nil, err
+		}
+		h.before, h.after = before.String, after.String
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, errors.New("the history lost the rows of an edit")
+	}
+	return out, nil
 }
 
 // restore puts entity id in the state js: absent when js is empty.
@@ -158,6 +238,18 @@ func restore(tx *sql.Tx, entity, id, js string) error {
 			return err
 		}
 		return writePlace(tx, &pl)
+	case entityConflict:
+		if js == "" {
+			_, err := tx.Exec(`DELETE FROM conflicts WHERE id = ?`, id)
+			return err
+		}
+		var c conflictRow
+		if err := json.Unmarshal([]byte(js), &c); err != nil {
+			return err
+		}
+		return writeConflict(tx, &c)
+	case entityMerge:
+		return nil
 	}
 	return fmt.Errorf("unknown history entity %q", entity)
 }
@@ -211,6 +303,14 @@ func (p *Project) History(entityID string) ([]HistoryEntry, error) {
 
 // describe names an edit from its action and snapshots.
 func describe(action, entity, before, after string) string {
+	switch entity {
+	case entityMerge:
+		var m mergeNote
+		json.Unmarshal([]byte(after), &m)
+		return fmt.Sprintf("merge %q", m.File)
+	case entityConflict:
+		return describeConflict(action, before, after)
+	}
 	type summary struct {
 		Title, Name string
 		Spans       []json.RawMessage

@@ -21,6 +21,7 @@ type migration struct {
 // migrations lists every schema step in order; version i+1 is migrations[i].
 var migrations = []migration{
 	{1, "GeoPackage core tables, events features table, attribute tables", migrateV1},
+	{2, "merge conflicts table, undo batches", migrateV2},
 }
 
 // currentSchema is the schema version this build writes.

@@ -8,20 +8,30 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"eventatlas/annotate"
 )
 
 // seeds fills a file of each schema version with one article, event and
 // span using only that version's SQL, as a file of that version would hold.
 // Every released version needs an entry.
 var seeds = map[int][]string{
-	1: {
-		`INSERT INTO articles (id, title, text, hash, created) VALUES ('art-1', 'Old article', 'Kunduz: talks held.', 'h1', '2023-01-02T03:04:05.000Z')`,
-		`INSERT INTO events (id, geom, type, title, date_start, date_precision, actors_json, tags_json, created, updated)
-			VALUES ('ev-1', X'47500003E61000000000000000005140000000000000514000000000000042400000000000004240010100000000000000000051400000000000004240',
-			'Diplomacy', 'Old event', '2023-01-02', 'day', '[{"ActorID":"","Name":"Taliban","Role":"actor1"}]', '["old"]',
-			'2023-01-02T03:04:05.000Z', '2023-01-02T03:04:05.000Z')`,
-		`INSERT INTO spans (id, article_id, event_id, start, "end", quote) VALUES ('sp-1', 'art-1', 'ev-1', 8, 18, 'talks held')`,
-	},
+	1: seedV1,
+	2: append(append([]string(nil), seedV1...),
+		`INSERT INTO conflicts (id, event_id, theirs_json, theirs_hash, from_file, created)
+			VALUES ('c-1', 'ev-1', '{"ID":"ev-1","Title":"Their event"}', 'th1', 'theirs.gpkg', '2023-01-03T00:00:00.000Z')`,
+		`INSERT INTO history (at, action, entity, entity_id, after_json, batch) VALUES ('2023-01-03T00:00:00.000Z', 'merge', 'merge', 'p-2', '{"File":"theirs.gpkg"}', 1)`),
+}
+
+// seedV1 is the version 1 seed data.
+var seedV1 = []string{
+	`INSERT INTO articles (id, title, text, hash, created) VALUES ('art-1', 'Old article', 'Kunduz: talks held.', '` +
+		annotate.TextHash("Kunduz: talks held.") + `', '2023-01-02T03:04:05.000Z')`,
+	`INSERT INTO events (id, geom, type, title, date_start, date_precision, actors_json, tags_json, created, updated)
+		VALUES ('ev-1', X'47500003E61000000000000000005140000000000000514000000000000042400000000000004240010100000000000000000051400000000000004240',
+		'Diplomacy', 'Old event', '2023-01-02', 'day', '[{"ActorID":"","Name":"Taliban","Role":"actor1"}]', '["old"]',
+		'2023-01-02T03:04:05.000Z', '2023-01-02T03:04:05.000Z')`,
+	`INSERT INTO spans (id, article_id, event_id, start, "end", quote) VALUES ('sp-1', 'art-1', 'ev-1', 8, 18, 'talks held')`,
 }
 
 // projectAt writes a project file at schema version v with seed data.

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,6 +24,7 @@ type Project struct {
 	path      string
 	uuid      string
 	annotator string
+	batch     int64 // history batch of the write in progress, 0 for none
 }
 
 // querier is what *sql.DB and *sql.Tx have in common.
@@ -107,9 +107,13 @@ func initProject(abs string, lock *fileLock) (*Project, error) {
 
 // Open opens an existing project for editing and migrates an older schema
 // to the current one. It fails with ErrNotProject for a file that is not an
-// Event Atlas project, ErrNewerSchema for one saved by a newer version and
-// ErrInUse while another window or program has it open; in each case the
-// file is left as it was.
+// Event Atlas project, ErrNewerSchema for one saved by a newer version,
+// ErrUnsafe (or ErrCorrupt) for one whose tables are not as Event Atlas
+// made them (a view or virtual table in place of one, a missing or
+// computed column) or that has triggers on them Event Atlas did not create,
+// which the next edit would run, and ErrInUse while another window or
+// program has it open; in each case the file is left as it was. Files from
+// others are safer read with ReadUntrusted or Merge.
 func Open(path string) (*Project, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -145,6 +149,10 @@ func openLocked(path, abs string, lock *fileLock) (*Project, error) {
 	if reason := sniff(abs); reason != "" {
 		return nil, notProject(path, reason)
 	}
+	if namesSuperJournal(abs + "-journal") {
+		return nil, fmt.Errorf("cannot open %s: %w: its journal %s names another file as a super-journal, which rolling it back would open and may delete",
+			path, ErrUnsafe, filepath.Base(abs)+"-journal")
+	}
 	db, err := openDB(abs)
 	if err != nil {
 		return nil, fmt.Errorf("cannot open %s: %w", path, err)
@@ -172,6 +180,9 @@ func (p *Project) checkAndMigrate(path string) error {
 	}
 	if err := p.loadUUID(); err != nil {
 		return notProject(path, err.Error())
+	}
+	if err := guardOpen(p.db, v); err != nil {
+		return fmt.Errorf("cannot open %s: %w", path, err)
 	}
 	if err := p.setJournal(); err != nil {
 		return fmt.Errorf("cannot open %s: %w", path, err)
@@ -210,11 +221,11 @@ func sniff(abs string) string {
 
 // openDB opens abs read-write without creating it, on one connection so
 // per-connection settings hold, with synchronous=FULL, foreign keys,
-// a 5 s busy timeout and BEGIN IMMEDIATE transactions. None of these
-// settings writes to the file.
+// a 5 s busy timeout, BEGIN IMMEDIATE transactions and the hardening
+// settings (trusted_schema=OFF, cell_size_check=ON, no memory map). None
+// of these settings writes to the file.
 func openDB(abs string) (*sql.DB, error) {
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
-	dsn := u.String() + "?mode=rw&_busy_timeout=5000&_foreign_keys=1&_synchronous=FULL&_txlock=immediate"
+	dsn := fileURI(abs) + "?mode=rw&_busy_timeout=5000&_foreign_keys=1&_synchronous=FULL&_txlock=immediate&" + hardening
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, err

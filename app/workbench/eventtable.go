@@ -124,6 +124,7 @@ func newEventRows(t *eventTable) *eventRows {
 	l.Length = func() int { return len(t.rows) }
 	l.CreateItem = func() fyne.CanvasObject {
 		date := widget.NewLabel("13 Nov 2025")
+		date.Truncation = fyne.TextTruncateEllipsis
 		swatch := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 		swatch.SetMinSize(fyne.NewSquareSize(theme.Size(theme.SizeNameInlineIcon) * 0.6))
 		swatch.CornerRadius = theme.Size(theme.SizeNameInlineIcon) * 0.3

@@ -1,0 +1,236 @@
+package storage
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"eventatlas/annotate"
+	"github.com/google/uuid"
+	"github.com/paulmach/orb"
+)
+
+// ImportEvents saves many events in one transaction with prepared
+// statements, for imports: a new event is inserted and one whose ID the
+// project has is replaced, with its spans. Each event is filled and checked
+// as SaveEvent does (ID, dates, annotator, Created, Updated); the first
+// event that fails its checks fails the whole import, naming it, and
+// nothing is written. Imports are not recorded in the history, so Undo
+// does not remove them. It returns the number of events written; the
+// caller's slice is not changed.
+func (p *Project) ImportEvents(events []annotate.Event) (int, error) {
+	if err := p.begin(); err != nil {
+		return 0, err
+	}
+	defer p.mu.Unlock()
+	t := now()
+	evs := make([]annotate.Event, len(events))
+	var bound orb.Bound
+	for i, e := range events {
+		if e.ID == "" {
+			e.ID = uuid.NewString()
+		}
+		e.DateStart, e.DateEnd = day(e.DateStart), day(e.DateEnd)
+		if e.Annotator == "" {
+			e.Annotator = p.annotator
+		}
+		if e.Created.IsZero() {
+			e.Created = t
+		}
+		e.Created, e.Updated = stamp(e.Created), t
+		if err := e.Validate(); err != nil {
+			return 0, fmt.Errorf("cannot import event %d (%q): %w", i+1, e.Title, err)
+		}
+		e.Spans = append([]annotate.Span(nil), e.Spans...)
+		for j := range e.Spans {
+			s := &e.Spans[j]
+			if s.ID == "" {
+				s.ID = uuid.NewString()
+			}
+			s.EventID = e.ID
+			if s.Start < 0 || s.End <= s.Start {
+				return 0, fmt.Errorf("cannot import event %d (%q): evidence span %d–%d is empty or negative", i+1, e.Title, s.Start, s.End)
+			}
+		}
+		if i == 0 {
+			bound = e.Geometry.Bound()
+		} else {
+			bound = bound.Union(e.Geometry.Bound())
+		}
+		evs[i] = e
+	}
+	// A cache that holds the whole transaction saves SQLite from spilling
+	// pages to the file before the commit.
+	var cache int
+	if err := p.db.QueryRow(`PRAGMA cache_size`).Scan(&cache); err != nil {
+		return 0, err
+	}
+	if want := -min(256<<10, 64+len(evs)); want < cache {
+		if _, err := p.db.Exec(fmt.Sprintf(`PRAGMA cache_size = %d`, want)); err != nil {
+			return 0, err
+		}
+		defer p.db.Exec(fmt.Sprintf(`PRAGMA cache_size = %d`, cache))
+	}
+	err := p.write(func(tx *sql.Tx) error {
+		w, err := newEventWriter(tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		for i := 0; i < len(evs); i += importBatch {
+			if err := w.writeBatch(evs[i:min(i+importBatch, len(evs))], i); err != nil {
+				return err
+			}
+		}
+		if len(evs) == 0 {
+			return nil
+		}
+		return touch(tx, bound, "events", "spans")
+	})
+	if err != nil {
+		return 0, fmt.Errorf("cannot import the events: %w", err)
+	}
+	return len(evs), nil
+}
+
+// importBatch is how many events one INSERT statement of ImportEvents
+// writes: per-statement costs (AUTOINCREMENT bookkeeping, the statement
+// journal) are paid once per batch.
+const importBatch = 100
+
+// eventWriter writes events with prepared statements, as writeEvent does
+// one at a time, but without touching gpkg_contents per event.
+type eventWriter struct {
+	tx              *sql.Tx
+	insSpan, title  *sql.Stmt
+	batch, delBatch map[int]*sql.Stmt // multi-row upserts and span deletes by row count
+	titles          map[string]string // article id → title
+}
+
+// batchStmt is the upsert of n events in one statement.
+func (w *eventWriter) batchStmt(n int) (*sql.Stmt, error) {
+	row := "(?" + strings.Repeat(", ?", strings.Count(eventColumns, ",")) + ")"
+	return w.cached(w.batch, n, strings.Replace(upsertEvent, "VALUES "+row, "VALUES "+row+strings.Repeat(", "+row, n-1), 1))
+}
+
+// delStmt deletes the spans of n events in one statement.
+func (w *eventWriter) delStmt(n int) (*sql.Stmt, error) {
+	return w.cached(w.delBatch, n, `DELETE FROM spans WHERE event_id IN (?`+strings.Repeat(", ?", n-1)+`)`)
+}
+
+// cached prepares query once as cache[n].
+func (w *eventWriter) cached(cache map[int]*sql.Stmt, n int, query string) (*sql.Stmt, error) {
+	if s, ok := cache[n]; ok {
+		return s, nil
+	}
+	s, err := w.tx.Prepare(query)
+	if err != nil {
+		return nil, err
+	}
+	cache[n] = s
+	return s, nil
+}
+
+// writeBatch stores evs, the events from index first of the import, and
+// replaces their spans.
+func (w *eventWriter) writeBatch(evs []annotate.Event, first int) error {
+	args := make([]any, 0, len(evs)*(strings.Count(eventColumns, ",")+1))
+	for i := range evs {
+		e := &evs[i]
+		var articleTitle string
+		if len(e.Spans) > 0 {
+			var err error
+			if articleTitle, err = w.articleTitle(e.Spans[0]); err != nil {
+				return fmt.Errorf("event %d (%q): %w", first+i+1, e.Title, err)
+			}
+		}
+		vals, err := eventValues(e, articleTitle)
+		if err != nil {
+			return fmt.Errorf("event %d (%q): %w", first+i+1, e.Title, err)
+		}
+		args = append(args, vals...)
+	}
+	stmt, err := w.batchStmt(len(evs))
+	if err != nil {
+		return err
+	}
+	if _, err := stmt.Exec(args...); err != nil {
+		return fmt.Errorf("events %d–%d: %w", first+1, first+len(evs), err)
+	}
+	ids := make([]any, len(evs))
+	for i := range evs {
+		ids[i] = evs[i].ID
+	}
+	del, err := w.delStmt(len(evs))
+	if err != nil {
+		return err
+	}
+	if _, err := del.Exec(ids...); err != nil {
+		return err
+	}
+	for i := range evs {
+		e := &evs[i]
+		for _, s := range e.Spans {
+			if _, err := w.articleTitle(s); err != nil {
+				return fmt.Errorf("event %d (%q): %w", first+i+1, e.Title, err)
+			}
+			if _, err := w.insSpan.Exec(s.ID, s.ArticleID, e.ID, s.Start, s.End, s.Quote, s.Prefix, s.Suffix); err != nil {
+				return fmt.Errorf("event %d (%q): span %d–%d: %w", first+i+1, e.Title, s.Start, s.End, err)
+			}
+		}
+	}
+	return nil
+}
+
+// newEventWriter prepares the statements.
+func newEventWriter(tx *sql.Tx) (*eventWriter, error) {
+	w := &eventWriter{tx: tx, titles: map[string]string{}, batch: map[int]*sql.Stmt{}, delBatch: map[int]*sql.Stmt{}}
+	var err error
+	prepare := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var s *sql.Stmt
+		s, err = tx.Prepare(q)
+		return s
+	}
+	w.insSpan = prepare(`INSERT INTO spans (` + spanColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	w.title = prepare(`SELECT coalesce(title, '') FROM articles WHERE id = ?`)
+	if err != nil {
+		w.close()
+		return nil, err
+	}
+	return w, nil
+}
+
+// close closes the statements.
+func (w *eventWriter) close() {
+	for _, s := range []*sql.Stmt{w.insSpan, w.title} {
+		if s != nil {
+			s.Close()
+		}
+	}
+	for _, cache := range []map[int]*sql.Stmt{w.batch, w.delBatch} {
+		for _, s := range cache {
+			s.Close()
+		}
+	}
+}
+
+// articleTitle is the title of the span's article, which must be in the
+// project.
+func (w *eventWriter) articleTitle(s annotate.Span) (string, error) {
+	if t, ok := w.titles[s.ArticleID]; ok {
+		return t, nil
+	}
+	var t string
+	err := w.title.QueryRow(s.ArticleID).Scan(&t)
+	if err == sql.ErrNoRows {
+		return "", fmt.Errorf("evidence span %d–%d points to article %q, which is not in the project", s.Start, s.End, s.ArticleID)
+	}
+	if err != nil {
+		return "", err
+	}
+	w.titles[s.ArticleID] = t
+	return t, nil
+}
