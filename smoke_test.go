@@ -71,7 +71,7 @@ func TestSmokeRealWindow(t *testing.T) {
 	b := img.Bounds()
 	// The map fills the right part of the window: its land colour and the
 	// blue of the diplomacy events must be there.
-	mapArea := image.Rect(b.Min.X+b.Dx()*62/100, b.Min.Y+b.Dy()/8, b.Max.X-10, b.Max.Y-b.Dy()/8)
+	mapArea := image.Rect(b.Min.X+b.Dx()*64/100, b.Min.Y+b.Dy()/8, b.Max.X-10, b.Max.Y-b.Dy()/8)
 	land := countPixels(img, mapArea, func(r, g, bl uint8) bool { return near(r, 0xF2, 24) && near(g, 0xEF, 24) && near(bl, 0xE9, 24) })
 	if frac := float64(land) / float64(mapArea.Dx()*mapArea.Dy()); frac < 0.15 {
 		t.Errorf("map area holds %.0f%% land-coloured pixels, want ≥ 15%%: was the base map drawn?", 100*frac)
@@ -80,11 +80,12 @@ func TestSmokeRealWindow(t *testing.T) {
 	if diplomacy < 20 {
 		t.Errorf("found %d pixels of the Diplomacy event colour on the map, want ≥ 20: were the events drawn?", diplomacy)
 	}
-	// The reader sits in the middle: dark text pixels on a light page.
-	readerArea := image.Rect(b.Min.X+b.Dx()*22/100, b.Min.Y+b.Dy()/6, b.Min.X+b.Dx()*52/100, b.Max.Y-b.Dy()/6)
+	// The reader sits in the upper middle: dark text pixels on a light page
+	// (the sample article fills it with about 3,000).
+	readerArea := image.Rect(b.Min.X+b.Dx()*27/100, b.Min.Y+b.Dy()/10, b.Min.X+b.Dx()*57/100, b.Min.Y+b.Dy()/2)
 	ink := countPixels(img, readerArea, func(r, g, bl uint8) bool { return r < 90 && g < 90 && bl < 90 })
-	if ink < 2000 {
-		t.Errorf("found %d dark text pixels in the reader, want ≥ 2000: was the article drawn?", ink)
+	if ink < 1200 {
+		t.Errorf("found %d dark text pixels in the reader, want ≥ 1200: was the article drawn?", ink)
 	}
 	if t.Failed() {
 		t.Logf("app output:\n%s", appOut.String())
