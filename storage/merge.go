@@ -45,13 +45,14 @@ func (s *MergeSummary) Changed() bool {
 // String says what came in, for people.
 func (s *MergeSummary) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Merged %s: %d events added, %d unchanged, %d conflicts to resolve", filepath.Base(s.From),
-		s.EventsAdded, s.EventsUnchanged, s.Conflicts)
+	fmt.Fprintf(&b, "Merged %s: %s added, %d unchanged, %s to resolve", filepath.Base(s.From),
+		count(s.EventsAdded, "event", "events"), s.EventsUnchanged, count(s.Conflicts, "conflict", "conflicts"))
 	if s.ConflictsKnown > 0 {
 		fmt.Fprintf(&b, " (%d more already recorded)", s.ConflictsKnown)
 	}
-	fmt.Fprintf(&b, "; %d articles added, %d already here; %d actors added, %d already here; %d places added, %d unchanged",
-		s.ArticlesAdded, s.ArticlesDeduplicated, s.ActorsAdded, s.ActorsMatched, s.PlacesAdded, s.PlacesUnchanged)
+	fmt.Fprintf(&b, "; %s added, %d already here; %s added, %d already here; %s added, %d unchanged",
+		count(s.ArticlesAdded, "article", "articles"), s.ArticlesDeduplicated, count(s.ActorsAdded, "actor", "actors"),
+		s.ActorsMatched, count(s.PlacesAdded, "place", "places"), s.PlacesUnchanged)
 	if s.PlacesKept > 0 {
 		fmt.Fprintf(&b, ", %d differ (ours kept)", s.PlacesKept)
 	}
@@ -63,6 +64,14 @@ func (s *MergeSummary) String() string {
 		}
 	}
 	return b.String()
+}
+
+// count says "1 event" or "3 events".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Merge brings a teammate's project file into this one: their articles

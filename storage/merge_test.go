@@ -128,7 +128,7 @@ func TestMerge(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) || len(sum.Skipped) != 0 {
 		t.Errorf("summary = %+v\nwant      %+v", *sum, want)
 	}
-	if !strings.Contains(sum.String(), "Merged theirs.gpkg: 1 events added, 2 unchanged, 1 conflicts to resolve") {
+	if !strings.Contains(sum.String(), "Merged theirs.gpkg: 1 event added, 2 unchanged, 1 conflict to resolve") {
 		t.Errorf("summary text = %q", sum)
 	}
 	// Ours is kept; theirs waits in the conflict list.
