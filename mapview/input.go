@@ -171,11 +171,13 @@ func (m *Map) TypedKey(ev *fyne.KeyEvent) {
 }
 
 // TappedSecondary deletes the vertex under the pointer while drawing or
-// editing a geometry.
+// editing a geometry, and otherwise reports the click (OnSecondaryTapped).
 func (m *Map) TappedSecondary(ev *fyne.PointEvent) {
 	if m.tool != nil {
 		m.toolSecondaryTapped(ev.Position)
+		return
 	}
+	m.secondaryTapped(ev.Position)
 }
 
 // MouseIn starts hover tracking.

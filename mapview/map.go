@@ -24,6 +24,10 @@ type Map struct {
 	OnEventTapped func(id string)
 	// OnCursor is called with the lon/lat under the pointer as it moves.
 	OnCursor func(lonlat orb.Point)
+	// OnSecondaryTapped is called on a right-click that is not editing a
+	// geometry, with the lon/lat clicked and the id of the event there (""
+	// for none); see secondary.go.
+	OnSecondaryTapped func(lonlat orb.Point, eventID string)
 
 	engine  *render.Map
 	view    render.View         // centre and zoom; the size follows the widget
