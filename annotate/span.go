@@ -26,6 +26,10 @@ type Span struct {
 	Quote     string // exact text of [Start, End)
 	Prefix    string // up to ContextLen code points before Start
 	Suffix    string // up to ContextLen code points after End
+	// Orphan is set when the quote was not found again after the article's
+	// text changed: Start, End and the quote are those of the old text,
+	// kept for the user to re-attach or delete.
+	Orphan bool `json:",omitempty"`
 }
 
 // NewSpan makes the span [start, end) of text, trimming white space at both

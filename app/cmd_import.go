@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -74,6 +73,13 @@ func ImportFile(p *storage.Project, name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if old, ok := p.FindSimilarArticle(a); ok {
+		r, err := p.UpdateArticleText(old.ID, a.Text)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("updated the text of %q: %d spans kept, %d moved, %d orphans", old.Title, r.Exact, r.Moved+r.Fuzzy, len(r.Orphans)), nil
+	}
 	existed, err := p.AddArticle(&a)
 	if err != nil {
 		return "", err
@@ -89,47 +95,9 @@ func ImportFile(p *storage.Project, name string) (string, error) {
 // are, and evidence pointing at articles the project lacks is dropped; both
 // are counted in the summary.
 func importEvents(p *storage.Project, events []annotate.Event, rep exchange.Report) (string, error) {
-	arts, err := p.Articles()
+	ep, err := planEvents(p, events, rep)
 	if err != nil {
 		return "", err
 	}
-	haveArticle := map[string]bool{}
-	for _, a := range arts {
-		haveArticle[a.ID] = true
-	}
-	var fresh []annotate.Event
-	kept, dropped := 0, 0
-	for _, e := range events {
-		if _, err := p.Event(e.ID); err == nil {
-			kept++
-			continue
-		} else if !errors.Is(err, storage.ErrNotFound) {
-			return "", err
-		}
-		spans := e.Spans[:0:0]
-		for _, s := range e.Spans {
-			if haveArticle[s.ArticleID] {
-				spans = append(spans, s)
-			} else {
-				dropped++
-			}
-		}
-		e.Spans = spans
-		fresh = append(fresh, e)
-	}
-	n, err := p.ImportEvents(fresh)
-	if err != nil {
-		return "", err
-	}
-	msg := fmt.Sprintf("%d events imported", n)
-	if kept > 0 {
-		msg += fmt.Sprintf(", %d already in the project left as they are", kept)
-	}
-	if dropped > 0 {
-		msg += fmt.Sprintf(", %d evidence spans dropped (their article is not in this project)", dropped)
-	}
-	if len(rep.Skipped) > 0 {
-		msg += fmt.Sprintf(", %d rows skipped:\n%s", len(rep.Skipped), strings.TrimRight(rep.String(), "\n"))
-	}
-	return msg, nil
+	return ep.Commit(p)
 }

@@ -65,6 +65,13 @@ func runGUI(path string, stderr io.Writer) int {
 	wb := workbench.New(w, p, g, engine)
 	wb.ExportFunc = func(format, out string) error { return ExportTo(wb.Project(), format, out) }
 	wb.ImportFunc = func(name string) (string, error) { return ImportFile(wb.Project(), name) }
+	wb.PreviewFunc = func(name string) (*workbench.EventImport, error) {
+		ep, err := PreviewEvents(wb.Project(), name)
+		if err != nil {
+			return nil, err
+		}
+		return ep.Workbench(wb.Project()), nil
+	}
 	w.SetContent(wb.Content())
 	w.SetMainMenu(wb.MainMenu(func() { openProjectDialog(a, w, wb) }, func() { newProjectDialog(a, w, wb, g) }))
 	wb.AddShortcuts()

@@ -22,6 +22,9 @@ const eventColumns = `id, geom, type, sub_type, title, date_start, date_end, dat
 // scanSpan, in order.
 const spanColumns = `id, article_id, event_id, start, "end", quote, prefix, suffix`
 
+// spanSelect is what scanSpan reads: spanColumns and the orphan flag.
+const spanSelect = spanColumns + `, orphan`
+
 // eventSelect is what scanEvent reads: eventColumns without the derived
 // quote and article_title, the actors and tags text only when there is no
 // JSON to read instead, and the dates cast to TEXT so that the driver hands
@@ -76,8 +79,8 @@ func writeEvent(tx *sql.Tx, e *annotate.Event) error {
 		return err
 	}
 	for _, s := range e.Spans {
-		if _, err := tx.Exec(`INSERT INTO spans (`+spanColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			s.ID, s.ArticleID, e.ID, s.Start, s.End, s.Quote, s.Prefix, s.Suffix); err != nil {
+		if _, err := tx.Exec(`INSERT INTO spans (`+spanSelect+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			s.ID, s.ArticleID, e.ID, s.Start, s.End, s.Quote, s.Prefix, s.Suffix, s.Orphan); err != nil {
 			return fmt.Errorf("span %d–%d: %w", s.Start, s.End, err)
 		}
 	}
@@ -154,7 +157,7 @@ func loadEvent(q querier, id string) (annotate.Event, error) {
 	if err != nil {
 		return e, err
 	}
-	rows, err := q.Query(`SELECT `+spanColumns+` FROM spans WHERE event_id = ? ORDER BY fid`, id)
+	rows, err := q.Query(`SELECT `+spanSelect+` FROM spans WHERE event_id = ? ORDER BY fid`, id)
 	if err != nil {
 		return e, err
 	}
@@ -216,11 +219,11 @@ func scanEvent(s scanner) (annotate.Event, error) {
 	return e, nil
 }
 
-// scanSpan reads the spanColumns of one row.
+// scanSpan reads the spanSelect columns of one row.
 func scanSpan(s scanner) (annotate.Span, error) {
 	var sp annotate.Span
 	var prefix, suffix sql.NullString
-	err := s.Scan(&sp.ID, &sp.ArticleID, &sp.EventID, &sp.Start, &sp.End, &sp.Quote, &prefix, &suffix)
+	err := s.Scan(&sp.ID, &sp.ArticleID, &sp.EventID, &sp.Start, &sp.End, &sp.Quote, &prefix, &suffix, &sp.Orphan)
 	sp.Prefix, sp.Suffix = prefix.String, suffix.String
 	return sp, err
 }

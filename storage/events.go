@@ -159,7 +159,7 @@ func (p *Project) Events() ([]annotate.Event, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	spans, err := querySpans(p.db, `SELECT `+spanColumns+` FROM spans ORDER BY fid`)
+	spans, err := querySpans(p.db, `SELECT `+spanSelect+` FROM spans ORDER BY fid`)
 	if err != nil {
 		return nil, err
 	}
@@ -235,7 +235,7 @@ func (p *Project) SpansForArticle(articleID string) ([]annotate.Span, error) {
 		return nil, err
 	}
 	defer p.mu.Unlock()
-	return querySpans(p.db, `SELECT `+spanColumns+` FROM spans WHERE article_id = ? ORDER BY start, "end", fid`, articleID)
+	return querySpans(p.db, `SELECT `+spanSelect+` FROM spans WHERE article_id = ? ORDER BY start, "end", fid`, articleID)
 }
 
 // querySpans runs a spans query.

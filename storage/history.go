@@ -90,8 +90,8 @@ func (p *Project) batchWrite(fn func(tx *sql.Tx) error) error {
 	})
 }
 
-// snapshotJSON encodes an *annotate.Event, *annotate.Place, *conflictRow or
-// *mergeNote; nil is NULL.
+// snapshotJSON encodes an *annotate.Event, *annotate.Place, *articleMeta,
+// *articleSnapshot, *conflictRow or *mergeNote; nil is NULL.
 func snapshotJSON(v any) (any, error) {
 	switch v := v.(type) {
 	case *conflictRow:
@@ -109,6 +109,14 @@ func snapshotJSON(v any) (any, error) {
 	case *annotate.Place:
 		if v != nil {
 			return marshalPlace(v)
+		}
+	case *articleMeta:
+		if v != nil {
+			return jsonText(v)
+		}
+	case *articleSnapshot:
+		if v != nil {
+			return jsonText(v)
 		}
 	case nil:
 	default:
@@ -248,8 +256,12 @@ func restore(tx *sql.Tx, entity, id, js string) error {
 			return err
 		}
 		return writeConflict(tx, &c)
+	case entityArticle:
+		return restoreArticle(tx, js)
 	case entityMerge:
 		return nil
+	case entityArticleText:
+		return restoreArticleText(tx, id, js)
 	}
 	return fmt.Errorf("unknown history entity %q", entity)
 }

@@ -22,6 +22,7 @@ type migration struct {
 var migrations = []migration{
 	{1, "GeoPackage core tables, events features table, attribute tables", migrateV1},
 	{2, "merge conflicts table, undo batches", migrateV2},
+	{3, "orphaned evidence spans", migrateV3},
 }
 
 // currentSchema is the schema version this build writes.

@@ -161,6 +161,10 @@ func (u *untrusted) readEvents(r *Report, s *Snapshot) error {
 	})
 }
 
+// maxOrphanOffset bounds an orphaned span's stale offsets: no article text
+// may be longer than MaxArticleBytes.
+const maxOrphanOffset = MaxArticleBytes
+
 // readSpans attaches each sound span to its event; lens caches the
 // articles' lengths in code points.
 func (u *untrusted) readSpans(r *Report, s *Snapshot, texts map[string]string, lens map[string]int) error {
@@ -170,9 +174,17 @@ func (u *untrusted) readSpans(r *Report, s *Snapshot, texts map[string]string, l
 		event[e.ID] = i
 	}
 	cols := []string{"id", "article_id", "event_id", "start", "end", "quote", "prefix", "suffix"}
+	withOrphan := s.SchemaVersion >= 3 // the orphan flag came with schema 3
+	if withOrphan {
+		cols = append(cols, "orphan")
+	}
 	return u.readRows(r, "spans", cols, func(v *rowValues) {
 		sp := annotate.Span{ID: v.text("id"), ArticleID: v.text("article_id"), EventID: v.text("event_id"),
 			Quote: v.text("quote"), Prefix: v.text("prefix"), Suffix: v.text("suffix")}
+		if withOrphan {
+			flag, _ := v.integer("orphan")
+			sp.Orphan = flag != 0
+		}
 		start, okStart := v.integer("start")
 		end, okEnd := v.integer("end")
 		if skip(r, v) {
@@ -200,6 +212,17 @@ func (u *untrusted) readSpans(r *Report, s *Snapshot, texts map[string]string, l
 		if !ok {
 			n = annotate.RuneLen(text)
 			lens[sp.ArticleID] = n
+		}
+		if sp.Orphan {
+			// Orphaned evidence keeps the offsets and quote it had before its
+			// article changed: the quote is not expected to stand there.
+			if start < 0 || end <= start || end > maxOrphanOffset {
+				r.problem("spans", sp.ID, "skipped: orphaned span with impossible offsets %d–%d", start, end)
+				return
+			}
+			sp.Start, sp.End = int(start), int(end)
+			s.Events[i].Spans = append(s.Events[i].Spans, sp)
+			return
 		}
 		if start < 0 || end <= start || end > int64(n) {
 			r.problem("spans", sp.ID, "skipped: its offsets %d–%d fall outside its article (%d characters)", start, end, n)

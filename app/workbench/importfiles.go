@@ -64,13 +64,27 @@ func (wb *Workbench) dropped(_ fyne.Position, uris []fyne.URI) {
 
 // ImportPaths imports the files in the background while a progress bar
 // shows how far it got, then reloads, selects the first new article and
-// lists each file's result. done, when not nil, gets the results on the
-// main goroutine at the end.
+// lists each file's result. One events file is previewed first (when
+// PreviewFunc is set) and imported only when the preview's Import is
+// pressed; one new article opens its details form.
 func (wb *Workbench) ImportPaths(paths []string) {
+	if wb.importing {
+		wb.onError(errors.New("an import is already running: wait for it to finish"))
+		return
+	}
+	if len(paths) == 1 && isEventPath(paths[0]) && wb.PreviewFunc != nil {
+		wb.previewEvents(paths[0])
+		return
+	}
 	if wb.ImportFunc == nil {
 		wb.onError(ErrNoImporter)
 		return
 	}
+	wb.runImport(paths, wb.ImportFunc)
+}
+
+// runImport imports paths with importFn in the background; see ImportPaths.
+func (wb *Workbench) runImport(paths []string, importFn func(path string) (string, error)) {
 	if wb.importing {
 		wb.onError(errors.New("an import is already running: wait for it to finish"))
 		return
@@ -93,7 +107,6 @@ func (wb *Workbench) ImportPaths(paths []string) {
 	if len(paths) > 1 {
 		progress.Show()
 	}
-	importFn := wb.ImportFunc
 	go func() {
 		results := make([]ImportResult, 0, len(paths))
 		for i, p := range paths {
@@ -115,10 +128,12 @@ func (wb *Workbench) importDone(results []ImportResult, before map[string]bool) 
 	if err := wb.Reload(); err != nil {
 		wb.onError(err)
 	}
+	newArticle := -1
 	for i, a := range wb.articles {
 		if !before[a.ID] {
 			wb.SelectArticle(i)
 			wb.articleList.Select(i)
+			newArticle = i
 			break
 		}
 	}
@@ -133,9 +148,15 @@ func (wb *Workbench) importDone(results []ImportResult, before map[string]bool) 
 	wb.importResults = results
 	msg := fmt.Sprintf("Imported %d of %d %s", len(results)-failed, len(results), plural(len(results), "file", "files"))
 	wb.status.setMessage(msg)
-	text := widget.NewLabel(msg + ":\n" + strings.Join(lines, "\n"))
-	text.Wrapping = fyne.TextWrapWord
-	wb.importSheet = showSheet(wb.win.Canvas(), "Import", container.NewVScroll(text), "", nil, fyne.NewSize(560, 300))
+	if len(results) == 1 && failed == 0 && newArticle >= 0 && !isEventPath(results[0].Path) {
+		// One new article: ask for its details, which ingest may have missed.
+		wb.status.setMessage(lines[0])
+		wb.editArticleMeta(wb.articles[newArticle], lines[0])
+	} else {
+		text := widget.NewLabel(msg + ":\n" + strings.Join(lines, "\n"))
+		text.Wrapping = fyne.TextWrapWord
+		wb.importSheet = showSheet(wb.win.Canvas(), "Import", container.NewVScroll(text), "", nil, fyne.NewSize(560, 300))
+	}
 	if wb.onImported != nil {
 		wb.onImported(results)
 	}

@@ -15,13 +15,14 @@ import (
 type statusLine struct {
 	widget.BaseWidget
 	project, message, cursor, count *widget.Label
+	orphans                         *widget.Label // "N orphaned spans", empty for none
 	saved                           *widget.Label
 }
 
 func newStatusLine() *statusLine {
 	s := &statusLine{
 		project: widget.NewLabel(""), message: widget.NewLabel(""), cursor: widget.NewLabel(""),
-		count: widget.NewLabel(""), saved: widget.NewLabel("saved ✓"),
+		count: widget.NewLabel(""), saved: widget.NewLabel("saved ✓"), orphans: widget.NewLabel(""),
 	}
 	s.message.Truncation = fyne.TextTruncateEllipsis
 	s.ExtendBaseWidget(s)
@@ -29,7 +30,7 @@ func newStatusLine() *statusLine {
 }
 
 func (s *statusLine) CreateRenderer() fyne.WidgetRenderer {
-	right := container.NewHBox(s.cursor, widget.NewSeparator(), s.count)
+	right := container.NewHBox(s.orphans, s.cursor, widget.NewSeparator(), s.count)
 	left := container.NewHBox(s.project, widget.NewSeparator(), s.saved, widget.NewSeparator())
 	return widget.NewSimpleRenderer(container.NewBorder(widget.NewSeparator(), nil, left, right, s.message))
 }
@@ -49,6 +50,9 @@ func (s *statusLine) setCount(shown, all int) {
 }
 
 func (s *statusLine) setMessage(m string) { s.message.SetText(m) }
+
+// setOrphans shows how many evidence spans are orphaned, nothing for none.
+func (s *statusLine) setOrphans(n int) { s.orphans.SetText(orphansText(n)) }
 
 func (s *statusLine) setSaved(ok bool) {
 	if ok {

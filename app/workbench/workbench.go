@@ -67,6 +67,8 @@ type Workbench struct {
 	tilesSheet               *sheet               // Map → Online background tiles…
 	tilesOn                  *widget.Check
 	tilesURL                 *widget.Entry
+	userPlaces               map[string]bool // ids of the user places put in the gazetteer (addplace.go)
+	placeForm                *placeForm      // the last "Add place here" form
 
 	// ExportFunc writes the open project to path in format ("gpkg",
 	// "geojson", "csv", "kml" or "jsonld"); the app sets it. While it is
@@ -75,6 +77,9 @@ type Workbench struct {
 	// ImportFunc imports the file at path (an article, GeoJSON or CSV events)
 	// into the open project and says what came in; the app sets it.
 	ImportFunc func(path string) (string, error)
+
+	importUI   // the import preview and the article details form
+	reanchorUI // the article text editor and the orphaned evidence list
 
 	// onError shows an error to the user; tests replace it.
 	onError func(error)
@@ -100,6 +105,7 @@ func New(w fyne.Window, p *storage.Project, g *gazetteer.Gazetteer, engine *rend
 	wb.reader.OnSelectionChanged = func(start, end int) { wb.status.setSelection(end - start) }
 	wb.mapView.OnEventTapped = wb.SelectEvent
 	wb.mapView.OnCursor = wb.status.setCursor
+	wb.mapView.OnSecondaryTapped = wb.mapSecondaryTapped
 	p.SetAnnotator(annotatorName())
 	w.SetOnDropped(wb.dropped)
 	if err := wb.applyTilePrefs(); err != nil {
@@ -160,7 +166,11 @@ func (wb *Workbench) Reload() error {
 	if wb.current >= 0 {
 		wb.articleList.Select(wb.current)
 	}
+	if err := wb.syncUserPlaces(); err != nil {
+		return err
+	}
 	wb.status.setProject(filepath.Base(wb.project.Path()), len(wb.events))
+	wb.status.setOrphans(wb.orphanCount())
 	return nil
 }
 
@@ -222,7 +232,7 @@ func (wb *Workbench) refreshHighlights() {
 	add := func(e annotate.Event, hid string) {
 		col := wb.tax.Lookup(e.Type).Color
 		for _, s := range e.Spans {
-			if s.ArticleID == id {
+			if s.ArticleID == id && !s.Orphan { // an orphan's offsets are stale
 				hs = append(hs, reader.Highlight{Start: s.Start, End: s.End, Color: col, ID: hid})
 			}
 		}
