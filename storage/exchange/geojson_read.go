@@ -37,6 +37,9 @@ func ReadGeoJSON(r io.Reader) ([]annotate.Event, Report, error) {
 		seen    = map[string]int{}
 	)
 	tok, err := dec.Token()
+	if err == io.EOF {
+		return nil, Report{}, errors.New("the file is empty")
+	}
 	if err != nil {
 		return nil, Report{}, jsonError(err)
 	}
@@ -234,9 +237,8 @@ func jsonError(err error) error {
 	switch {
 	case tooLarge(err):
 		return ErrTooLarge
-	case err == io.EOF:
-		return errors.New("the file is empty")
-	case err == io.ErrUnexpectedEOF:
+	case err == io.EOF, err == io.ErrUnexpectedEOF:
+		// Past the first token, the end of the file means it was cut short.
 		return errors.New("the file is not valid JSON: it ends in the middle of a value (is it cut short?)")
 	case errors.As(err, &se):
 		return fmt.Errorf("the file is not valid JSON: %s at byte %d", se.Error(), se.Offset)

@@ -30,6 +30,7 @@ func TestReadGeoJSONBadFile(t *testing.T) {
 		{"no features", `{"type":"FeatureCollection"}`, `not a GeoJSON FeatureCollection: the object has no "features"`},
 		{"features not an array", `{"type":"FeatureCollection","features":{}}`, `not a GeoJSON FeatureCollection: "features" is an object, not an array`},
 		{"cut short", `{"type":"FeatureCollection","features":[{"type":"Feature",`, "the file is not valid JSON: it ends in the middle of a value (is it cut short?)"},
+		{"cut short after the features bracket", `{"type":"FeatureCollection","features":[`, "the file is not valid JSON: it ends in the middle of a value (is it cut short?)"},
 		{"bad syntax inside", `{"type":"FeatureCollection","features":[{"type":"Feature"},,]}`, "the file is not valid JSON: invalid character ',' looking for beginning of value at byte 54"},
 		{"trailing data", `{"type":"FeatureCollection","features":[]} {}`, "the file is not valid JSON: more data follows the FeatureCollection"},
 	}
