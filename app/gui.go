@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 
 	"eventatlas/annotate/gazetteer"
@@ -127,16 +126,7 @@ func switchProject(a fyne.App, w fyne.Window, wb *workbench.Workbench, p *storag
 }
 
 func openProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, w)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	wb.PickFile([]string{".gpkg"}, func(path string) {
 		if path == wb.Project().Path() {
 			return
 		}
@@ -146,9 +136,7 @@ func openProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench) {
 			return
 		}
 		switchProject(a, w, wb, p)
-	}, w)
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".gpkg"}))
-	d.Show()
+	})
 }
 
 func newProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench, g *gazetteer.Gazetteer) {

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -34,19 +33,7 @@ func (r ImportResult) String() string {
 // imports it (File → Import…, Ctrl+I). Several files can be dropped on the
 // window instead.
 func (wb *Workbench) ImportFiles() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			wb.onError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		wb.ImportPaths([]string{path})
-	}, wb.win)
-	d.Show()
+	wb.PickFile(nil, func(path string) { wb.ImportPaths([]string{path}) })
 }
 
 // dropped imports the files dropped on the window.

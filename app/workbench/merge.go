@@ -5,8 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"eventatlas/storage"
@@ -15,20 +13,7 @@ import (
 // MergeProject asks for a teammate's project file (.gpkg) and merges it
 // into the open project (File → Merge project…).
 func (wb *Workbench) MergeProject() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			wb.onError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		wb.MergeFile(path)
-	}, wb.win)
-	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".gpkg"}))
-	d.Show()
+	wb.PickFile([]string{".gpkg"}, func(path string) { wb.MergeFile(path) })
 }
 
 // MergeFile merges the project file at path into the open project, shows
