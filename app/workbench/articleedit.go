@@ -33,7 +33,7 @@ func (wb *Workbench) EditArticleText() {
 	e := widget.NewMultiLineEntry()
 	e.Wrapping = fyne.TextWrapWord
 	e.SetText(a.Text)
-	note := widget.NewLabel("Evidence is found again in the new text; what cannot be found is listed under Event → Orphaned evidence. Ctrl+Z undoes the change.")
+	note := widget.NewLabel("Evidence is found again in the new text; what cannot be found is listed in the Event menu under Orphaned evidence. Ctrl+Z undoes the change.")
 	note.Wrapping = fyne.TextWrapWord
 	body := container.NewBorder(nil, note, nil, nil, container.NewScroll(e))
 	wb.textEntry = e
@@ -57,7 +57,7 @@ func (wb *Workbench) saveArticleText(id, text string) {
 	}
 	msg := "Article text saved: " + r.Summary()
 	if len(r.Orphans) > 0 {
-		msg += " — see Event → Orphaned evidence"
+		msg += " — see Orphaned evidence in the Event menu"
 	}
 	wb.status.setMessage(msg)
 }

@@ -61,7 +61,7 @@ func TestEditArticleTextReanchors(t *testing.T) {
 	wb.EditArticleText()
 	wb.textEntry.SetText(cut)
 	test.Tap(wb.textSheet.def)
-	if !strings.Contains(wb.status.message.Text, "see Event → Orphaned evidence") {
+	if !strings.Contains(wb.status.message.Text, "see Orphaned evidence in the Event menu") {
 		t.Errorf("status = %q", wb.status.message.Text)
 	}
 	wb.ShowOrphans()
