@@ -5,12 +5,14 @@
 
 BINARY   := eventatlas
 GO       ?= go
-# Debian/Ubuntu packages the GUI build needs (cgo, OpenGL, X11, Wayland headers for Fyne 2.8).
+# Debian/Ubuntu packages the GUI build needs (cgo, OpenGL, X11, Wayland headers for Fyne 2.8),
+# and a font with Arabic-script glyphs that Fyne falls back to.
 RUN_PKGS  := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev \
-             libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev libgl1-mesa-dri
+             libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev libgl1-mesa-dri \
+             fonts-dejavu-core
 # Extra packages the tests use: a virtual X server for the smoke test, xdotool and ImageMagick to
-# find and capture the window, GDAL to validate GeoPackage files, and fonts for the X server.
-TEST_PKGS := $(RUN_PKGS) xvfb xdotool imagemagick x11-utils gdal-bin python3-gdal fonts-dejavu-core
+# find and capture the window, GDAL to validate GeoPackage files.
+TEST_PKGS := $(RUN_PKGS) xvfb xdotool imagemagick x11-utils gdal-bin python3-gdal
 
 .PHONY: run build test bench fuzz deps-run deps-test clean
 
