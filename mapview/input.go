@@ -37,7 +37,8 @@ func (m *Map) Dragged(ev *fyne.DragEvent) {
 	m.hover = ""
 	m.pending = nil
 	v := m.View()
-	m.view.Center = v.Pan(-float64(ev.Dragged.DX), -float64(ev.Dragged.DY)).Center
+	dx, dy := m.wholePixels(float64(ev.Dragged.DX), float64(ev.Dragged.DY), v.Scale)
+	m.view.Center = v.Pan(-dx, -dy).Center
 	m.mouse, m.mouseIn = ev.Position, true
 	m.Refresh()
 	m.later(func() { m.dragging = false; m.Refresh() })
@@ -49,9 +50,24 @@ func (m *Map) DragEnd() {
 		return
 	}
 	m.dragging = false
+	m.panCarry = [2]float64{}
 	m.stopLater()
 	v := m.View()
 	m.setView(v) // clamps the centre to the region
+}
+
+// wholePixels rounds a drag of (dx, dy) logical pixels to whole device
+// pixels at scale, carrying the remainder to the next drag event, so the
+// engine can shift its cached layers instead of drawing afresh.
+func (m *Map) wholePixels(dx, dy, scale float64) (float64, float64) {
+	if scale <= 0 {
+		scale = 1
+	}
+	px := dx*scale + m.panCarry[0]
+	py := dy*scale + m.panCarry[1]
+	wx, wy := math.Round(px), math.Round(py)
+	m.panCarry = [2]float64{px - wx, py - wy}
+	return wx / scale, wy / scale
 }
 
 // Scrolled zooms around the pointer: up to zoom in, down to zoom out, by

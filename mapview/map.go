@@ -29,13 +29,14 @@ type Map struct {
 	// for none); see secondary.go.
 	OnSecondaryTapped func(lonlat orb.Point, eventID string)
 
-	engine  *render.Map
-	view    render.View         // centre and zoom; the size follows the widget
-	pending func(w, h int) bool // a fit to keep on resizing, until the user moves the map
-	sel     string
-	hover   string
-	infos   map[string]eventInfo
-	version int // counts SetEvents calls, to know when to redraw
+	engine   *render.Map
+	view     render.View         // centre and zoom; the size follows the widget
+	pending  func(w, h int) bool // a fit to keep on resizing, until the user moves the map
+	panCarry [2]float64          // the part of a drag below one device pixel, carried to the next drag event
+	sel      string
+	hover    string
+	infos    map[string]eventInfo
+	version  int // counts SetEvents calls, to know when to redraw
 
 	focused   bool
 	mouse     fyne.Position

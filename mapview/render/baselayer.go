@@ -16,21 +16,36 @@ func (m *Map) baseLayer(v View, t xform) *image.RGBA {
 		return m.baseImg
 	}
 	img := m.baseImg
+	if img != nil && m.baseKey.ok && m.baseKey.style == m.style && img.Rect.Dx() == t.w && img.Rect.Dy() == t.h {
+		if dx, dy, ok := m.baseOrigin.shiftTo(m.baseKey.v, v, t); ok {
+			// A pan by whole pixels: move the pixels, draw what is exposed.
+			shiftPixels(img, dx, dy)
+			for _, r := range exposed(t.w, t.h, dx, dy) {
+				sub := subRGBA(img, r)
+				m.pn.dst = sub
+				m.drawBase(sub, v, t)
+			}
+			m.pn.dst = img
+			m.baseImg, m.baseKey, m.baseOrigin = img, key, m.baseOrigin.moved(dx, dy)
+			return img
+		}
+	}
 	if img == nil || img.Rect.Dx() != t.w || img.Rect.Dy() != t.h {
 		img = image.NewRGBA(image.Rect(0, 0, t.w, t.h))
 	}
 	m.pn.dst = img
 	m.drawBase(img, v, t)
-	m.baseImg, m.baseKey = img, key
+	m.baseImg, m.baseKey, m.baseOrigin = img, key, originOf(t)
 	return img
 }
 
-// drawBase paints the base map into dst.
+// drawBase paints the base map into dst, which may be a part of the frame
+// (only what can show in dst.Rect is drawn).
 func (m *Map) drawBase(dst *image.RGBA, v View, t xform) {
 	st := m.style
 	draw.Draw(dst, dst.Rect, image.NewUniform(st.Background), image.Point{}, draw.Src)
 	band := bandFor(v)
-	box := t.worldBound(16)
+	box := t.rectBound(dst.Rect, 16)
 	p := &m.path
 	var buf []vec
 	for _, focus := range []bool{false, true} {

@@ -25,15 +25,19 @@ type cluster struct {
 	members []orb.Pointer
 	center  vec       // device pixels, the mean of the members
 	bound   orb.Bound // world
+	sum     orb.Point // of the members' world positions
 }
 
 // clusters groups refs (sorted by event order) into grid cells anchored to
 // the world so clusters stay put while panning. Cells with fewer than
 // clusterMin points, the selected event and views zoomed in to
 // clusterMaxZoom or more give one-member clusters.
+// refs are only read when zoomed in; the grouping takes the points near
+// the view from the cell index.
 func (m *Map) clusters(v View, t xform, refs []orb.Pointer, selected string) []cluster {
 	single := func(r orb.Pointer) cluster {
-		return cluster{members: []orb.Pointer{r}, center: t.pt(r.Point()), bound: r.Point().Bound()}
+		p := r.(*pointRef).p
+		return cluster{members: []orb.Pointer{r}, center: t.pt(p), bound: p.Bound(), sum: p}
 	}
 	out := make([]cluster, 0, 64)
 	if v.Zoom >= clusterMaxZoom {
@@ -42,46 +46,42 @@ func (m *Map) clusters(v View, t xform, refs []orb.Pointer, selected string) []c
 		}
 		return out
 	}
-	cell := clusterCell * t.scale
-	cells := map[[2]int]int{}
-	var pinned []cluster // the selection is never grouped
-	var groups [][]orb.Pointer
-	for _, r := range refs {
-		it := &m.events.items[r.(*pointRef).idx]
-		if it.id != "" && it.id == selected {
-			pinned = append(pinned, single(r))
-			continue
-		}
-		p := r.Point()
-		k := [2]int{int(math.Floor(p[0] * t.k / cell)), int(math.Floor(p[1] * t.k / cell))}
-		gi, ok := cells[k]
-		if !ok {
-			gi = len(groups)
-			cells[k] = gi
-			groups = append(groups, nil)
-		}
-		groups[gi] = append(groups[gi], r)
+	groups, sel := m.cellIndexFor(t).groupsIn(t.worldBound(48*t.scale), m.events.items, selected)
+	pinned := make([]cluster, 0, len(sel)) // the selection is never grouped
+	for _, r := range sel {
+		pinned = append(pinned, single(r))
 	}
 	var multi []cluster
 	for _, g := range groups {
-		if len(g) < clusterMin {
-			for _, r := range g {
+		switch n := len(g.refs); {
+		case n < clusterMin:
+			for _, r := range g.refs {
 				out = append(out, single(r))
 			}
-			continue
+		case g.full != nil:
+			c := g.full
+			multi = append(multi, cluster{members: c.refs, center: t.pt(orb.Point{c.sum[0] / float64(n), c.sum[1] / float64(n)}), bound: c.bound, sum: c.sum})
+		default:
+			multi = append(multi, newCluster(t, g.refs))
 		}
-		multi = append(multi, newCluster(t, g))
 	}
 	return append(mergeClusters(t, multi, out), pinned...)
 }
 
 // clusterSet is the clustering of the points of one view.
 type clusterSet struct {
-	v         View
-	selected  string
-	es        *eventSet
-	groups    []cluster          // clusters of two points or more
-	clustered map[*pointRef]bool // points drawn inside a group
+	v          View
+	selected   string
+	es         *eventSet
+	groups     []cluster // clusters of two points or more
+	clustered  []bool    // by pointRef.seq: points drawn inside a group
+	nClustered int
+}
+
+// isClustered reports whether point r is drawn inside a group of cs (false
+// when cs is nil).
+func (cs *clusterSet) isClustered(r *pointRef) bool {
+	return cs != nil && cs.clustered[r.seq]
 }
 
 // clustersFor returns the clustering of the points in view v, cached for the
@@ -95,14 +95,15 @@ func (m *Map) clustersFor(v View, t xform, selected string) *clusterSet {
 		return c
 	}
 	refs := m.pointsNear(t)
-	cs := &clusterSet{v: v, selected: selected, es: m.events, clustered: map[*pointRef]bool{}}
+	cs := &clusterSet{v: v, selected: selected, es: m.events, clustered: make([]bool, len(m.events.refs))}
 	for _, c := range m.clusters(v, t, refs, selected) {
 		if len(c.members) < 2 {
 			continue
 		}
 		cs.groups = append(cs.groups, c)
 		for _, mb := range c.members {
-			cs.clustered[mb.(*pointRef)] = true
+			cs.clustered[mb.(*pointRef).seq] = true
+			cs.nClustered++
 		}
 	}
 	m.clusterCache = cs
@@ -112,15 +113,23 @@ func (m *Map) clustersFor(v View, t xform, selected string) *clusterSet {
 // newCluster groups members around their mean position.
 func newCluster(t xform, g []orb.Pointer) cluster {
 	var sx, sy float64
-	b := g[0].Point().Bound()
+	b := g[0].(*pointRef).p.Bound()
 	for _, r := range g {
-		p := r.Point()
+		p := r.(*pointRef).p
 		sx += p[0]
 		sy += p[1]
 		b = b.Extend(p)
 	}
 	n := float64(len(g))
-	return cluster{members: g, center: t.pt(orb.Point{sx / n, sy / n}), bound: b}
+	return cluster{members: g, center: t.pt(orb.Point{sx / n, sy / n}), bound: b, sum: orb.Point{sx, sy}}
+}
+
+// joinClusters is the cluster of the members of a and then b.
+func joinClusters(t xform, a, b cluster) cluster {
+	s := orb.Point{a.sum[0] + b.sum[0], a.sum[1] + b.sum[1]}
+	g := append(a.members, b.members...)
+	n := float64(len(g))
+	return cluster{members: g, center: t.pt(orb.Point{s[0] / n, s[1] / n}), bound: a.bound.Union(b.bound), sum: s}
 }
 
 // mergeClusters merges clusters whose bubbles overlap, biggest first, and
@@ -142,7 +151,7 @@ func mergeClusters(t xform, multi, singles []cluster) []cluster {
 				}
 				rj := float64(clusterRadius(len(multi[j].members))) * t.scale
 				if dist(multi[i].center, multi[j].center) < ri+rj+2*t.scale {
-					multi[i] = newCluster(t, append(multi[i].members, multi[j].members...))
+					multi[i] = joinClusters(t, multi[i], multi[j])
 					gone[j], changed = true, true
 					break
 				}
@@ -187,6 +196,7 @@ func mergeClusters(t xform, multi, singles []cluster) []cluster {
 		}
 		out[into].members = append(out[into].members, s.members...)
 		out[into].bound = out[into].bound.Union(s.bound)
+		out[into].sum = orb.Point{out[into].sum[0] + s.sum[0], out[into].sum[1] + s.sum[1]} // the bubble stays put
 	}
 	return out
 }

@@ -31,13 +31,14 @@ const (
 
 // drawEvents paints the events in view without highlights: areas (largest
 // first), then lines, then points or clusters. pinned is the selected point
-// event kept out of clusters (see pinnedSelection).
+// event kept out of clusters (see pinnedSelection). Only what can show in
+// m.pn.dst, which may be a part of the frame, is drawn.
 func (m *Map) drawEvents(v View, t xform, pinned string) {
 	es := m.events
 	if len(es.items) == 0 {
 		return
 	}
-	box := t.worldBound(48 * t.scale)
+	box := t.rectBound(m.pn.dst.Rect, 48*t.scale)
 	var shapes []int
 	shapes = es.shapes.query(shapes, box)
 	var areas, lines []int

@@ -20,11 +20,16 @@ type eventLayerKey struct {
 // dots and crossings, and every event without highlights. A frame whose
 // view, events and clustering are those of the last one (a hover or
 // selection change) starts from it and only draws the highlights and the
-// labels.
+// labels; one panned by whole pixels shifts it (shift.go).
 type eventLayer struct {
 	key eventLayerKey
 	img *image.RGBA
 	pts viewPoints // points near the last view drawn
+
+	origin layerOrigin // where img's pixels lie (shift.go)
+	ov     *overlay    // the overlay drawn under the events in img
+	cs     *clusterSet // the clustering drawn in img; nil without clusters
+	shifts int         // frames drawn by shifting, for tests
 }
 
 // pinnedSelection is the part of selected that affects how the points of
@@ -54,6 +59,9 @@ func (m *Map) drawEventLayer(img *image.RGBA, v View, t xform, ov *overlay, pinn
 		copy(img.Pix, el.img.Pix)
 		return
 	}
+	if cacheable && el.img != nil && el.img.Rect == img.Rect && el.img.Stride == img.Stride && m.shiftEventLayer(img, v, t, ov, key) {
+		return
+	}
 	ov.drawUnder(img)
 	m.drawEvents(v, t, pinned)
 	if !cacheable {
@@ -65,6 +73,7 @@ func (m *Map) drawEventLayer(img *image.RGBA, v View, t xform, ov *overlay, pinn
 	}
 	copy(el.img.Pix, img.Pix)
 	el.key = key
+	el.origin, el.ov, el.cs = originOf(t), ov, m.clustersFor(v, t, pinned)
 }
 
 // viewPoints is the result of the last query of the points around a view,
@@ -85,8 +94,14 @@ func (m *Map) pointsNear(t xform) []orb.Pointer {
 	if vp.es == m.events && vp.box == box && vp.refs != nil {
 		return vp.refs
 	}
-	refs := m.events.points.InBound(vp.refs[:0], box)
-	sortRefs(refs)
+	// A scan of the points in event order beats the quadtree and a sort:
+	// a view holds a good part of them.
+	refs := vp.refs[:0]
+	for _, r := range m.events.refs {
+		if box.Contains(r.p) {
+			refs = append(refs, r)
+		}
+	}
 	*vp = viewPoints{es: m.events, box: box, refs: refs}
 	return refs
 }

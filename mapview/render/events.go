@@ -28,6 +28,7 @@ type evItem struct {
 type pointRef struct {
 	p   orb.Point
 	idx int // into eventSet.items
+	seq int // into eventSet.refs
 }
 
 // Point implements orb.Pointer.
@@ -38,6 +39,7 @@ type eventSet struct {
 	items  []evItem
 	byID   map[string]int
 	points *quadtree.Quadtree // every point of every event
+	refs   []*pointRef        // the same points in event order, for scans
 	nPts   int
 	shapes gridIndex // items with lines or polygons, by bound
 	bound  orb.Bound // lon/lat of all events
@@ -52,6 +54,7 @@ var worldBoundAll = orb.Bound{Min: orb.Point{-1, -1}, Max: orb.Point{tileSize + 
 func buildEvents(events []annotate.Event, tax annotate.Taxonomy) *eventSet {
 	es := &eventSet{byID: make(map[string]int, len(events)), points: quadtree.New(worldBoundAll)}
 	es.shapes.init(0.25)
+	var slab []pointRef // the points side by side in memory: scans stay in cache
 	for i := range events {
 		e := &events[i]
 		if e.Geometry == nil || annotate.ValidateGeometry(e.Geometry) != nil {
@@ -72,9 +75,7 @@ func buildEvents(events []annotate.Event, tax annotate.Taxonomy) *eventSet {
 		es.byID[e.ID] = idx
 		es.items = append(es.items, it)
 		for _, p := range it.points {
-			if es.points.Add(&pointRef{p: p, idx: idx}) == nil {
-				es.nPts++
-			}
+			slab = append(slab, pointRef{p: p, idx: idx})
 		}
 		if len(it.lines) > 0 || len(it.polys) > 0 {
 			es.shapes.add(idx, it.bound)
@@ -83,6 +84,14 @@ func buildEvents(events []annotate.Event, tax annotate.Taxonomy) *eventSet {
 			es.bound, es.any = it.lonlat, true
 		} else {
 			es.bound = es.bound.Union(it.lonlat)
+		}
+	}
+	for i := range slab {
+		r := &slab[i]
+		r.seq = len(es.refs)
+		if es.points.Add(r) == nil {
+			es.refs = append(es.refs, r)
+			es.nPts++
 		}
 	}
 	return es

@@ -35,7 +35,7 @@ func (m *Map) HitTest(v View, x, y float64) (eventID string, ok bool) {
 	for _, ref := range refs {
 		pr := ref.(*pointRef)
 		d := math.Hypot(pr.p[0]-at[0], pr.p[1]-at[1]) * k
-		if d > hitPoint || (cs != nil && cs.clustered[pr]) {
+		if d > hitPoint || cs.isClustered(pr) {
 			continue
 		}
 		if d < bestD-1e-9 || (math.Abs(d-bestD) <= 1e-9 && pr.idx > best) {

@@ -147,7 +147,8 @@ func (ll *lineLayer) triangle(tri [3]vec, edge float32, ci uint8) {
 	y0, y1 := max(0, int(lo.Y)), min(H-1, int(hi.Y)+1)
 	for y := y0; y <= y1; y++ {
 		py := float32(y) + 0.5
-		for x := x0; x <= x1; x++ {
+		xa, xb := triangleSpan(v, n, py, ext, x0, x1)
+		for x := xa; x <= xb; x++ {
 			p := vec{float32(x) + 0.5, py}
 			sd := float32(-math.MaxFloat32)
 			for i := range v {
@@ -168,6 +169,32 @@ func (ll *lineLayer) triangle(tri [3]vec, edge float32, ci uint8) {
 			}
 		}
 	}
+}
+
+// triangleSpan narrows columns x0..x1 of row centre py to those that can
+// be within ext of the triangle with vertices v and outward normals n: a
+// pixel is kept when its signed distance to every edge's line is below
+// ext. The span is widened by a pixel so that no covered pixel is lost to
+// rounding.
+func triangleSpan(v, n [3]vec, py, ext float32, x0, x1 int) (int, int) {
+	lo, hi := float64(x0), float64(x1)
+	for i := range v {
+		// (x + 0.5 − v.X)·n.X + (py − v.Y)·n.Y < ext
+		rest := float64(ext - (py-v[i].Y)*n[i].Y)
+		nx := float64(n[i].X)
+		switch {
+		case nx > 1e-6:
+			hi = min(hi, float64(v[i].X)-0.5+rest/nx+1)
+		case nx < -1e-6:
+			lo = max(lo, float64(v[i].X)-0.5+rest/nx-1)
+		case rest <= 0:
+			return 0, -1
+		}
+	}
+	if lo > hi {
+		return 0, -1
+	}
+	return max(x0, int(math.Floor(lo))), min(x1, int(math.Ceil(hi)))
 }
 
 func covByte(c float32) uint8 {

@@ -28,13 +28,16 @@ type Map struct {
 	cluster      bool
 	lastSel      Selection // of the last Render, for hit tests
 	clusterCache *clusterSet
+	cells        *cellIndex // points by clustering cell (clustercells.go)
 
 	markers map[markerKey]*sprite
 	bubbles map[string]*sprite // cluster bubbles by count and type mix
 	baseKey cacheKey
 	baseImg *image.RGBA
-	overKey overlayKey
-	overlay *overlay
+	// baseOrigin is where baseImg's pixels lie (shift.go).
+	baseOrigin layerOrigin
+	overKey    overlayKey
+	overlay    *overlay
 
 	pn      painter
 	path    path

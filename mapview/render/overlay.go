@@ -276,7 +276,7 @@ func (m *Map) eventObstacles(v View, t xform, selected string, pl *placer) {
 	}
 	r := (markerRadius + markerOutline) * t.scale
 	for _, ref := range near {
-		if !view.Contains(ref.Point()) || (cs != nil && cs.clustered[ref.(*pointRef)]) {
+		if !view.Contains(ref.Point()) || cs.isClustered(ref.(*pointRef)) {
 			continue
 		}
 		d := t.pt(ref.Point())

@@ -1,7 +1,8 @@
 package render
 
 import (
-	"slices"
+	"image"
+	"math"
 
 	"github.com/paulmach/orb"
 )
@@ -18,12 +19,16 @@ func (m *Map) drawPoints(v View, t xform, box orb.Bound, pinned string) {
 		return
 	}
 	if cs := m.clustersFor(v, t, pinned); cs != nil {
+		clip := m.pn.dst.Rect.Inset(-int(math.Ceil(32 * t.scale)))
 		for _, c := range cs.groups {
+			if !image.Pt(int(c.center.X), int(c.center.Y)).In(clip) {
+				continue // the bubble cannot reach dst
+			}
 			m.drawCluster(t, c)
 		}
-		singles := make([]orb.Pointer, 0, max(0, len(refs)-len(cs.clustered)))
+		singles := make([]orb.Pointer, 0, max(0, len(refs)-cs.nClustered))
 		for _, r := range refs {
-			if !cs.clustered[r.(*pointRef)] {
+			if !cs.isClustered(r.(*pointRef)) {
 				singles = append(singles, r)
 			}
 		}
@@ -31,11 +36,9 @@ func (m *Map) drawPoints(v View, t xform, box orb.Bound, pinned string) {
 	}
 	for _, r := range refs {
 		pr := r.(*pointRef)
+		if !box.Contains(pr.p) {
+			continue
+		}
 		m.drawMarker(&es.items[pr.idx], t.pt(pr.p), markerRadius, t.scale)
 	}
-}
-
-// sortRefs orders quadtree results by event order, so later events draw on top.
-func sortRefs(refs []orb.Pointer) {
-	slices.SortFunc(refs, func(a, b orb.Pointer) int { return a.(*pointRef).idx - b.(*pointRef).idx })
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"image"
+	"runtime"
 	"testing"
 
 	"eventatlas/annotate"
@@ -10,8 +12,9 @@ import (
 // events around six towns, 90% points, 7% lines (movements) and 3% areas,
 // like coded news events. "cached" redraws one view (the base map and labels
 // come from the cache: a selection or hover change); "pan" moves the view a
-// pixel every frame so every layer is drawn afresh; "noclusters" draws every
-// point on its own.
+// pixel every frame, which shifts the cached layers; "fresh" moves it half a
+// pixel, so every layer is drawn afresh; "noclusters" draws every point on
+// its own.
 func benchRender(b *testing.B, n int) {
 	benchMix(b, n, 0.90, 0.07, 0.03)
 }
@@ -25,9 +28,12 @@ func benchMix(b *testing.B, n int, pts, lines, areas float64) {
 	v := FitBound(RegionBound(), 1280, 800, 1)
 	for _, c := range []struct {
 		name     string
-		pan      bool
+		pan      float64
 		clusters bool
-	}{{"cached", false, true}, {"pan", true, true}, {"cached-noclusters", false, false}, {"pan-noclusters", true, false}} {
+	}{
+		{"cached", 0, true}, {"pan", 1, true}, {"fresh", 0.5, true},
+		{"cached-noclusters", 0, false}, {"pan-noclusters", 1, false}, {"fresh-noclusters", 0.5, false},
+	} {
 		if n == 0 && !c.clusters {
 			continue
 		}
@@ -37,10 +43,7 @@ func benchMix(b *testing.B, n int, pts, lines, areas float64) {
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
-				w := v
-				if c.pan {
-					w = v.Pan(float64(i%2), 0)
-				}
+				w := v.Pan(c.pan*float64(i%2), 0)
 				m.Render(w, Selection{Selected: "e1"})
 				i++
 			}
@@ -85,4 +88,54 @@ func BenchmarkHitTest10k(b *testing.B) {
 		m.HitTest(v, float64(i%1280), float64(i%800))
 		i += 37
 	}
+}
+
+// BenchmarkPan10k drags the first view with 10k events by (+7, +3) px a
+// frame, turning back every 40 frames so the view stays over the data:
+// the frames of a typical drag.
+func BenchmarkPan10k(b *testing.B) {
+	m := newTestMap(b)
+	m.SetEvents(syntheticEvents(10000, 0.90, 0.07, 0.03), annotate.DefaultTaxonomy())
+	v := FitBound(RegionBound(), 1280, 800, 1)
+	m.Render(v, Selection{})
+	var img *image.RGBA
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		d := 1.0
+		if i/40%2 == 1 {
+			d = -1
+		}
+		v = v.Pan(7*d, 3*d)
+		img = m.RenderTo(img, v, Selection{Selected: "e1"})
+		i++
+	}
+}
+
+// BenchmarkMemory100k reports the heap in use, in MB, after SetEvents with
+// 100k events and one frame at 1280x800 (target: 150 MB), and how much of it
+// the map holds beyond a map without events ("map-MB").
+func BenchmarkMemory100k(b *testing.B) {
+	events := syntheticEvents(100000, 0.90, 0.07, 0.03)
+	tax := annotate.DefaultTaxonomy()
+	v := FitBound(RegionBound(), 1280, 800, 1)
+	heap := func() float64 {
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		return float64(ms.HeapInuse) / (1 << 20)
+	}
+	var total, own float64
+	for b.Loop() {
+		base := heap()
+		m := newTestMap(b)
+		m.SetEvents(events, tax)
+		m.Render(v, Selection{})
+		total = heap()
+		own = total - base
+		runtime.KeepAlive(m)
+	}
+	runtime.KeepAlive(events)
+	b.ReportMetric(total, "heap-MB")
+	b.ReportMetric(own, "map-MB")
 }
