@@ -38,3 +38,23 @@ func (p Place) GeoPrecision() GeoPrecision {
 	}
 	return GeoExact
 }
+
+// FeatureCodeRank ranks a populated place by its GeoNames feature code, most
+// important first: PPLC (capital) 0, PPLA (seat of a province) 1, PPLA2 2,
+// PPLA3 and PPLA4 3, PPL 4, anything else 5. The gazetteer orders candidates
+// by it and the map labels places by it.
+func FeatureCodeRank(fcode string) int {
+	switch fcode {
+	case "PPLC":
+		return 0
+	case "PPLA":
+		return 1
+	case "PPLA2":
+		return 2
+	case "PPLA3", "PPLA4":
+		return 3
+	case "PPL":
+		return 4
+	}
+	return 5
+}

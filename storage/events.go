@@ -132,12 +132,10 @@ func (p *Project) Events() ([]annotate.Event, error) {
 		return nil, err
 	}
 	defer p.mu.Unlock()
-	// max(fid) is a cheap guess at the number of events, to size slices.
-	var n int64
-	if err := p.db.QueryRow(`SELECT coalesce(max(fid), 0) FROM events`).Scan(&n); err != nil {
+	n, err := p.eventCountGuess()
+	if err != nil {
 		return nil, err
 	}
-	n = min(max(n, 0), 1<<20)
 	// Reading in fid order and sorting here is faster than SQLite's sorter,
 	// which would copy every column of every row.
 	rows, err := p.db.Query(`SELECT ` + eventSelect + ` FROM events ORDER BY fid`)
@@ -254,4 +252,14 @@ func querySpans(q querier, query string, args ...any) ([]annotate.Span, error) {
 		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+// eventCountGuess is max(fid), a cheap guess at the number of events to size
+// slices with, bounded so a hostile value cannot make a huge allocation.
+func (p *Project) eventCountGuess() (int64, error) {
+	var n int64
+	if err := p.db.QueryRow(`SELECT coalesce(max(fid), 0) FROM events`).Scan(&n); err != nil {
+		return 0, err
+	}
+	return min(max(n, 0), 1<<20), nil
 }

@@ -18,12 +18,10 @@ func (p *Project) MapEvents() ([]annotate.Event, error) {
 		return nil, err
 	}
 	defer p.mu.Unlock()
-	// max(fid) is a cheap guess at the number of events, to size slices.
-	var n int64
-	if err := p.db.QueryRow(`SELECT coalesce(max(fid), 0) FROM events`).Scan(&n); err != nil {
+	n, err := p.eventCountGuess()
+	if err != nil {
 		return nil, err
 	}
-	n = min(max(n, 0), 1<<20)
 	rows, err := p.db.Query(`SELECT id, type, title, CAST(date_start AS TEXT), CAST(date_end AS TEXT), CAST(created AS TEXT), geom
 		FROM events ORDER BY fid`)
 	if err != nil {

@@ -169,25 +169,6 @@ var extraCityNames = map[int][]string{
 // Kurgan-Tyube until 2018).
 var displayNameOverrides = map[int]string{1220747: "Bokhtar"}
 
-// cityRank is the Rank of a populated place from its GeoNames feature code:
-// PPLC (capital) 0, PPLA (seat of a province) 1, PPLA2 2, PPLA3 and PPLA4 3,
-// PPL 4, anything else 5. Ties are broken by population when sorting.
-func cityRank(fcode string) int {
-	switch fcode {
-	case "PPLC":
-		return 0
-	case "PPLA":
-		return 1
-	case "PPLA2":
-		return 2
-	case "PPLA3", "PPLA4":
-		return 3
-	case "PPL":
-		return 4
-	}
-	return 5
-}
-
 // cityPlaces returns the populated places and, for each, its ISO 3166-2
 // province code.
 func cityPlaces(fc *geojson.FeatureCollection, countries, admin1 map[string]string) ([]annotate.Place, []string, error) {
@@ -217,7 +198,7 @@ func cityPlaces(fc *geojson.FeatureCollection, countries, admin1 map[string]stri
 		out = append(out, annotate.Place{
 			ID: id, Name: display, Names: names, Kind: annotate.KindCity,
 			Country: countries[p.str("country")], Admin1: admin1[p.str("admin1")],
-			Point: pt, Geometry: pt, Population: p.int("population"), Rank: cityRank(p.str("fcode")),
+			Point: pt, Geometry: pt, Population: p.int("population"), Rank: annotate.FeatureCodeRank(p.str("fcode")),
 		})
 		codes = append(codes, p.str("admin1"))
 	}

@@ -123,14 +123,6 @@ func TestLabelPointConcave(t *testing.T) {
 	}
 }
 
-func TestCityRank(t *testing.T) {
-	for code, want := range map[string]int{"PPLC": 0, "PPLA": 1, "PPLA2": 2, "PPLA3": 3, "PPLA4": 3, "PPL": 4, "PPLW": 5, "": 5} {
-		if got := cityRank(code); got != want {
-			t.Errorf("cityRank(%q) = %d, want %d", code, got, want)
-		}
-	}
-}
-
 func TestFromBaseMapErrors(t *testing.T) {
 	bm, err := assets.LoadBaseMap()
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 
+	"eventatlas/annotate"
 	"eventatlas/assets"
 )
 
@@ -163,18 +164,9 @@ func buildBase(bm *assets.BaseMap) (*baseData, error) {
 // it are not borders and are not drawn.
 var clipBox = orb.Bound{Min: orb.Point{60, 33}, Max: orb.Point{76, 42}}
 
-// placeRank orders GeoNames feature codes for labelling.
-func placeRank(fcode string) int {
-	switch fcode {
-	case "PPLC":
-		return 0
-	case "PPLA":
-		return 1
-	case "PPLA2":
-		return 2
-	}
-	return 3
-}
+// placeRank orders GeoNames feature codes for labelling: capital, province
+// seats, district seats, then every other place alike.
+func placeRank(fcode string) int { return min(annotate.FeatureCodeRank(fcode), 3) }
 
 // prop reads a string property, "" when missing.
 func prop(f *geojson.Feature, key string) string {
