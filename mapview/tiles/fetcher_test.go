@@ -26,7 +26,7 @@ func TestFetchThenCacheHits(t *testing.T) {
 	if got, want := img.At(100, 100), tileColour(10, 12); !sameColour(got, want) {
 		t.Errorf("tile colour %v, want %v", got, want)
 	}
-	if loaded, _ := f.counts(); loaded != 1 {
+	if loaded := f.loadedAtLeast(t, 1); loaded != 1 {
 		t.Errorf("OnLoaded called %d times, want 1", loaded)
 	}
 	for range 5 {
@@ -198,7 +198,7 @@ func TestConcurrentDownloadsLimited(t *testing.T) {
 		t.Errorf("%d downloads at once, want 3", maxIn)
 	}
 	f.idle(t)
-	if n, _ := f.counts(); n != 12 || srv.total() != 12 {
+	if n := f.loadedAtLeast(t, 12); n != 12 || srv.total() != 12 {
 		t.Errorf("%d tiles loaded with %d requests, want 12 and 12", n, srv.total())
 	}
 }

@@ -208,3 +208,18 @@ func (tf *testFetcher) counts() (loaded int, logs []string) {
 	defer tf.mu.Unlock()
 	return tf.loaded, append([]string(nil), tf.logs...)
 }
+
+// loadedAtLeast waits up to 5 s for OnLoaded to have been called n times:
+// the fetcher calls it just after it clears a tile from its queue, so idle
+// can return a moment before the call.
+func (tf *testFetcher) loadedAtLeast(t *testing.T, n int) int {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		loaded, _ := tf.counts()
+		if loaded >= n || time.Now().After(deadline) {
+			return loaded
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
