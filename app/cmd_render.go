@@ -17,15 +17,16 @@ import (
 	"eventatlas/storage"
 )
 
-// runRender implements `eventatlas render -project FILE.gpkg -o map.png [-size WxH] [-scale 2] [-dark]`.
+// runRender implements `eventatlas render -project FILE.gpkg -o map.png [-size WxH] [-scale 2] [-dark] [-legend=false]`.
 func runRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("render", "render -project FILE.gpkg -o map.png [-size 1280x800] [-scale 1|2] [-dark]\nDraws the project's map, base map and events, to a PNG with no display.", stderr)
+	fs := newFlagSet("render", "render -project FILE.gpkg -o map.png [-size 1280x800] [-scale 1|2] [-dark] [-legend=false]\nDraws the project's map, base map and events, to a PNG with no display.", stderr)
 	project := fs.String("project", "", "project file to draw (required)")
 	out := fs.String("o", "", "PNG file to write (required)")
 	size := fs.String("size", "1280x800", "image size in logical pixels, WIDTHxHEIGHT")
 	scale := fs.Float64("scale", 1, "pixel density: 1, or 2 for a sharp image on slides")
 	dark := fs.Bool("dark", false, "draw in the dark theme")
 	fit := fs.String("fit", "region", "what the view shows: region or events")
+	legend := fs.Bool("legend", true, "draw the legend of event types (-legend=false to leave it out)")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
@@ -66,6 +67,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		m.SetStyle(render.DarkStyle())
 	}
 	m.SetEvents(events, annotate.DefaultTaxonomy())
+	m.SetLegend(*legend)
 	v := render.FitBound(render.RegionBound(), w, h, *scale)
 	if *fit == "events" {
 		if b, ok := m.EventsBound(); ok {

@@ -153,7 +153,8 @@ func (m *Map) FocusGained() { m.focused = true; m.Refresh() }
 // FocusLost hides the focus ring.
 func (m *Map) FocusLost() { m.focused = false; m.Refresh() }
 
-// TypedRune handles + and − (zoom) and 0 (fit the region).
+// TypedRune handles + and − (zoom), 0 (fit the region) and Z (zoom to
+// the selected event).
 func (m *Map) TypedRune(r rune) {
 	switch r {
 	case '+', '=':
@@ -162,6 +163,8 @@ func (m *Map) TypedRune(r rune) {
 		m.ZoomOut()
 	case '0':
 		m.FitRegion()
+	case 'z', 'Z':
+		m.ZoomToSelection()
 	}
 }
 

@@ -227,3 +227,39 @@ func (m *Map) MinSize() fyne.Size {
 	m.ExtendBaseWidget(m)
 	return fyne.NewSize(160, 120)
 }
+
+// SetLegend shows (the default) or hides the legend of event types in the
+// bottom-left corner.
+func (m *Map) SetLegend(on bool) {
+	if m.engine.Legend() == on {
+		return
+	}
+	m.engine.SetLegend(on)
+	m.version++
+	m.Refresh()
+}
+
+// Legend reports whether the legend is shown.
+func (m *Map) Legend() bool { return m.engine.Legend() }
+
+// Zoom limits of ZoomToSelection.
+const (
+	selectionMargin  = 24   // logical pixels kept clear around the event, besides FitBound's own margin
+	selectionMaxZoom = 12.0 // a point, or a small event, is shown at this zoom
+)
+
+// ZoomToSelection fits the selected event in view with a margin, zooming
+// in no further than zoom 12 (so a point is shown at zoom 12 with its
+// surroundings). Nothing happens when no event is selected.
+func (m *Map) ZoomToSelection() {
+	b, ok := m.engine.EventBound(m.sel)
+	if !ok {
+		return
+	}
+	v := m.View()
+	w, h := v.Width-2*selectionMargin, v.Height-2*selectionMargin
+	f := render.FitBound(b, max(w, 16), max(h, 16), v.Scale)
+	v.Center = f.Center
+	v.Zoom = math.Min(f.Zoom, selectionMaxZoom)
+	m.SetView(v)
+}

@@ -27,6 +27,17 @@ func (wb *Workbench) MainMenu(openProject, newProject func()) *fyne.MainMenu {
 		}
 		it := fyne.NewMenuItem(a.label, a.run)
 		it.Shortcut = a.sc
+		if a.check != nil { // a toggle: its tick follows the state
+			it.Checked = a.check()
+			run, check := a.run, a.check
+			it.Action = func() {
+				run()
+				it.Checked = check()
+				if wb.mainMenu != nil {
+					wb.mainMenu.Refresh()
+				}
+			}
+		}
 		items[a.menu] = append(items[a.menu], it)
 	}
 	var menus []*fyne.Menu

@@ -16,7 +16,8 @@ type action struct {
 	keys  string        // the keys as the help sheet shows them
 	sc    fyne.Shortcut // the menu's shortcut; nil for none
 	run   func()
-	note  string // where the keys work, for the help sheet
+	note  string      // where the keys work, for the help sheet
+	check func() bool // for a toggle: whether its menu item shows a tick
 }
 
 // separator marks a menu separator in the action list.
@@ -77,7 +78,9 @@ func (wb *Workbench) actions() []action {
 		{menu: "Map", label: "Zoom out", keys: "−", sc: plain(fyne.KeyMinus), run: wb.mapView.ZoomOut, note: "on the map"},
 		{menu: "Map", label: "Fit region", keys: "0", sc: plain(fyne.Key0), run: wb.mapView.FitRegion, note: "on the map"},
 		{menu: "Map", label: "Fit all events", keys: "Ctrl+Shift+0", sc: ctrlShift(fyne.Key0), run: wb.mapView.FitEvents},
+		{menu: "Map", label: "Zoom to selection", keys: "Z", run: wb.mapView.ZoomToSelection, note: "on the map"},
 		{menu: "Map", label: "Pan", keys: "← → ↑ ↓", note: "on the map"},
+		{menu: "Map", label: "Show legend", run: func() { wb.mapView.SetLegend(!wb.mapView.Legend()) }, check: wb.mapView.Legend},
 		separator.in("Map"),
 		{menu: "Map", label: "Draw point", run: func() { wb.ToggleDrawing(mapview.Point) }},
 		{menu: "Map", label: "Draw line", run: func() { wb.ToggleDrawing(mapview.Line) }},

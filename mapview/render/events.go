@@ -44,6 +44,7 @@ type eventSet struct {
 	shapes gridIndex // items with lines or polygons, by bound
 	bound  orb.Bound // lon/lat of all events
 	any    bool
+	legend legendSet // the types present and whether lines and areas exist (legend.go)
 }
 
 // worldBoundAll is the quadtree's extent: the whole Web Mercator world.
@@ -55,6 +56,8 @@ func buildEvents(events []annotate.Event, tax annotate.Taxonomy) *eventSet {
 	es := &eventSet{byID: make(map[string]int, len(events)), points: quadtree.New(worldBoundAll)}
 	es.shapes.init(0.25)
 	var slab []pointRef // the points side by side in memory: scans stay in cache
+	present := map[string]bool{}
+	var typeOrder []string // type names in order of first appearance
 	for i := range events {
 		e := &events[i]
 		if e.Geometry == nil || annotate.ValidateGeometry(e.Geometry) != nil {
@@ -68,6 +71,12 @@ func buildEvents(events []annotate.Event, tax annotate.Taxonomy) *eventSet {
 		}
 		it.bound = worldGeometryBound(&it)
 		it.area = multiArea(it.polys)
+		if !present[e.Type] {
+			present[e.Type] = true
+			typeOrder = append(typeOrder, e.Type)
+		}
+		es.legend.lines = es.legend.lines || len(it.lines) > 0
+		es.legend.areas = es.legend.areas || len(it.polys) > 0
 		idx := len(es.items)
 		if old, ok := es.byID[e.ID]; ok { // a repeated id: the later event wins
 			es.items[old].id = ""
@@ -86,6 +95,7 @@ func buildEvents(events []annotate.Event, tax annotate.Taxonomy) *eventSet {
 			es.bound = es.bound.Union(it.lonlat)
 		}
 	}
+	es.legend.types = legendTypes(typeOrder, tax)
 	for i := range slab {
 		r := &slab[i]
 		r.seq = len(es.refs)

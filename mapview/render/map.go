@@ -26,6 +26,7 @@ type Map struct {
 	style        Style
 	events       *eventSet
 	cluster      bool
+	noLegend     bool      // SetLegend(false) (legend.go)
 	lastSel      Selection // of the last Render, for hit tests
 	clusterCache *clusterSet
 	cells        *cellIndex // points by clustering cell (clustercells.go)

@@ -16,6 +16,7 @@ type overlay struct {
 	labels    []placedLabel
 	scaleBar  dotAt
 	attrib    dotAt
+	legend    dotAt // nil sprite when off or empty (legend.go)
 }
 
 // dotAt is a sprite placed with its anchor at device pixel (x, y).
@@ -48,6 +49,7 @@ func (ov *overlay) drawOver(dst *image.RGBA) {
 		l.ts.drawAt(dst, int(math.Round(l.box.x0)), int(math.Round(l.box.y0)))
 	}
 	ov.scaleBar.sprite.drawAt(dst, ov.scaleBar.x, ov.scaleBar.y)
+	ov.legend.sprite.drawAt(dst, ov.legend.x, ov.legend.y)
 	ov.attrib.sprite.drawAt(dst, ov.attrib.x, ov.attrib.y)
 }
 
@@ -57,6 +59,7 @@ type overlayKey struct {
 	cacheKey
 	es       *eventSet
 	selected string
+	legend   bool
 }
 
 // maxLabelObstacles is how many single event symbols labels avoid; with
@@ -66,7 +69,7 @@ const maxLabelObstacles = 3000
 // overlayFor returns the overlay of view v with selection sel, cached for
 // the last one.
 func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
-	key := overlayKey{cacheKey{v: v, style: m.style, ok: true}, m.events, selected}
+	key := overlayKey{cacheKey{v: v, style: m.style, ok: true}, m.events, selected, !m.noLegend}
 	if m.overlay != nil && m.overKey == key {
 		return m.overlay
 	}
@@ -81,6 +84,7 @@ func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
 	sb := m.scaleBarSprite(v, t)
 	ov.scaleBar = dotAt{sprite: sb, x: int(10 * s), y: t.h - int(math.Round(10*s))}
 	pl.take(frect{10 * s, float64(t.h) - 10*s - float64(sb.img.Rect.Dy()), 10*s + float64(sb.img.Rect.Dx()), float64(t.h) - 10*s})
+	m.placeLegend(ov, t, float64(t.h)-10*s-float64(sb.img.Rect.Dy())-4*s, pl)
 	// Border crossings are always drawn.
 	view := t.worldBound(8 * s)
 	cs := m.crossingSprite(t.scale)

@@ -34,6 +34,8 @@ type Style struct {
 	ScaleBar       color.NRGBA
 	AttributionBox color.NRGBA
 	AttributionFg  color.NRGBA
+	LegendBox      color.NRGBA // the legend panel
+	LegendText     color.NRGBA // legend type names and the line and area samples
 }
 
 func rgb(hex uint32) color.NRGBA {
@@ -78,6 +80,8 @@ func LightStyle() Style {
 		ScaleBar:       rgb(0x3A3A3A),
 		AttributionBox: rgba(0xFFFFFF, 190),
 		AttributionFg:  rgb(0x444444),
+		LegendBox:      rgba(0xFFFFFF, 205),
+		LegendText:     rgb(0x2E2E2E),
 	}
 }
 
@@ -113,5 +117,7 @@ func DarkStyle() Style {
 		ScaleBar:       rgb(0xE0E0E0),
 		AttributionBox: rgba(0x1B1F24, 190),
 		AttributionFg:  rgb(0xC8C8C8),
+		LegendBox:      rgba(0x1B1F24, 205),
+		LegendText:     rgb(0xE0E0E0),
 	}
 }

@@ -1,0 +1,53 @@
+package workbench
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+// mapMenuItem returns the Map menu's item labelled label.
+func mapMenuItem(t *testing.T, w fyne.Window, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, m := range w.MainMenu().Items {
+		for _, it := range m.Items {
+			if m.Label == "Map" && it.Label == label {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no Map → %s item", label)
+	return nil
+}
+
+func TestShowLegendMenu(t *testing.T) {
+	wb, w, _ := newTestWorkbench(t, false)
+	item := mapMenuItem(t, w, "Show legend")
+	for i, want := range []bool{true, false, true} {
+		if i > 0 {
+			item.Action()
+		}
+		if wb.mapView.Legend() != want || item.Checked != want {
+			t.Errorf("step %d: legend %v, tick %v, want %v", i, wb.mapView.Legend(), item.Checked, want)
+		}
+	}
+}
+
+func TestZoomToSelectionMenu(t *testing.T) {
+	wb, w, _ := newTestWorkbench(t, true)
+	item := mapMenuItem(t, w, "Zoom to selection")
+	before := wb.mapView.View()
+	item.Action() // nothing selected: nothing moves
+	if wb.mapView.View() != before {
+		t.Errorf("with no selection the view moved to %+v", wb.mapView.View())
+	}
+	evs, err := wb.project.Events()
+	if err != nil || len(evs) == 0 {
+		t.Fatalf("sample events: %v, %d", err, len(evs))
+	}
+	wb.SelectEvent(evs[0].ID)
+	item.Action()
+	if z := wb.mapView.View().Zoom; z <= before.Zoom {
+		t.Errorf("zoom %.2f after Zoom to selection, want more than %.2f", z, before.Zoom)
+	}
+}

@@ -1,0 +1,177 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"math"
+
+	"eventatlas/annotate"
+)
+
+// legendSet is what the legend lists for an event set: the types that have
+// events, in taxonomy order (types the taxonomy does not know follow in the
+// order they first appear), and whether any event is a line or an area.
+type legendSet struct {
+	types        []annotate.EventType
+	lines, areas bool
+}
+
+// empty reports whether there is nothing to list.
+func (ls legendSet) empty() bool { return len(ls.types) == 0 && !ls.lines && !ls.areas }
+
+// legendTypes returns the styles of the type names present, in taxonomy
+// order, followed by the unknown ones in the order given.
+func legendTypes(present []string, tax annotate.Taxonomy) []annotate.EventType {
+	has := make(map[string]bool, len(present))
+	for _, n := range present {
+		has[n] = true
+	}
+	var out []annotate.EventType
+	known := map[string]bool{}
+	for _, et := range tax {
+		known[et.Name] = true
+		if has[et.Name] {
+			out = append(out, et)
+		}
+	}
+	for _, n := range present {
+		if !known[n] {
+			et := tax.Lookup(n)
+			if et.Name == "" {
+				et.Name = "(no type)"
+			}
+			out = append(out, et)
+		}
+	}
+	return out
+}
+
+// SetLegend shows (the default) or hides the legend: a panel in the
+// bottom-left corner, above the scale bar, listing the event types drawn
+// with their symbols, and the line and area styles when such events exist.
+func (m *Map) SetLegend(on bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.noLegend = !on
+}
+
+// Legend reports whether the legend is shown.
+func (m *Map) Legend() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return !m.noLegend
+}
+
+// Legend sizes in logical pixels.
+const (
+	legendPad    = 6.0  // inside the panel
+	legendRow    = 16.5 // height of one entry
+	legendSym    = 5.0  // marker radius
+	legendColumn = 22.0 // from the panel's inner edge to the names
+	legendText   = 11.0 // font size
+)
+
+// legendSprite draws the legend for ls, or returns nil when there is
+// nothing to list; its anchor is the panel's bottom-left corner.
+func (m *Map) legendSprite(ls legendSet, s float64) *sprite {
+	if ls.empty() {
+		return nil
+	}
+	type row struct {
+		name string
+		draw func(img *image.RGBA, cx, cy, s float64)
+	}
+	var rows []row
+	for _, et := range ls.types {
+		sp := m.marker(et.Symbol, et.Color, legendSym, s)
+		rows = append(rows, row{et.Name, func(img *image.RGBA, cx, cy, _ float64) {
+			sp.drawAt(img, int(math.Round(cx)), int(math.Round(cy)))
+		}})
+	}
+	if ls.lines {
+		rows = append(rows, row{"movement", m.legendLine})
+	}
+	if ls.areas {
+		rows = append(rows, row{"area", m.legendArea})
+	}
+	st := textStyle{size: legendText, color: m.style.LegendText}
+	textW := 0
+	texts := make([]*textSprite, len(rows))
+	for i, r := range rows {
+		texts[i] = m.text.render(r.name, st, s)
+		textW = max(textW, texts[i].boxW)
+	}
+	w := int(math.Ceil((2*legendPad+legendColumn)*s)) + textW
+	h := int(math.Ceil((2*legendPad + legendRow*float64(len(rows))) * s))
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	fillRect(img, img.Rect, m.style.LegendBox)
+	for i, r := range rows {
+		cy := (legendPad + legendRow*(float64(i)+0.5)) * s
+		r.draw(img, (legendPad+legendColumn/2-1)*s, cy, s)
+		ts := texts[i]
+		ty := cy - (ts.inkY0+ts.inkY1)/2 // centre the letters on the row
+		ts.drawAt(img, int(math.Round((legendPad+legendColumn)*s)), int(math.Round(ty)))
+	}
+	return &sprite{img: img, ax: 0, ay: h}
+}
+
+// legendLine draws the movement sample centred on (cx, cy): a short line
+// with an arrowhead in the legend's text colour, cased like event lines
+// but in the halo colour, so it stays slim on a dark map.
+func (m *Map) legendLine(img *image.RGBA, cx, cy, scale float64) {
+	s := float32(scale)
+	c := vec{float32(cx), float32(cy)}
+	pts := []vec{{c.X - 8*s, c.Y}, {c.X + 8*s, c.Y}}
+	w := float32(lineWidth) * 0.8 * s
+	tri, back, _ := arrowHead(pts, w)
+	tri = [3]vec{tri[0], tri[0].add(tri[1].sub(tri[0]).mul(0.7)), tri[0].add(tri[2].sub(tri[0]).mul(0.7))}
+	shaft := trimEnd(pts, back*0.7)
+	pn := painter{dst: img}
+	var p path
+	p.stroke(shaft, w+2*float32(lineCasing)*s, joinRound, false)
+	p.addPoly(tri[:]...)
+	p.stroke(append(tri[:], tri[0]), 2*float32(lineCasing)*s, joinRound, true)
+	pn.fill(&p, m.style.Halo)
+	p.reset()
+	p.stroke(shaft, w, joinRound, false)
+	p.addPoly(tri[:]...)
+	pn.fill(&p, m.style.LegendText)
+}
+
+// legendArea draws the area sample centred on (cx, cy): a translucent
+// square with an outline, like event areas.
+func (m *Map) legendArea(img *image.RGBA, cx, cy, scale float64) {
+	s := float32(scale)
+	c := vec{float32(cx), float32(cy)}
+	sq := []vec{{c.X - 7*s, c.Y - 5.5*s}, {c.X + 7*s, c.Y - 5.5*s}, {c.X + 7*s, c.Y + 5.5*s}, {c.X - 7*s, c.Y + 5.5*s}}
+	pn := painter{dst: img}
+	var p path
+	p.addPoly(sq...)
+	fill := m.style.LegendText
+	fill.A = m.style.PolygonAlpha
+	pn.fill(&p, fill)
+	p.reset()
+	p.stroke(append(sq, sq[0]), float32(areaOutline)*s, joinRound, true)
+	pn.fill(&p, color.NRGBA{m.style.LegendText.R, m.style.LegendText.G, m.style.LegendText.B, 0xff})
+}
+
+// placeLegend puts the legend with its bottom-left corner at (10, bottom)
+// logical pixels and marks it taken so labels keep clear; a legend taller
+// than half the image or wider than 40% of it is left out, so a small map
+// keeps its events in view.
+func (m *Map) placeLegend(ov *overlay, t xform, bottom float64, pl *placer) {
+	if m.noLegend {
+		return
+	}
+	sp := m.legendSprite(m.events.legend, t.scale)
+	if sp == nil {
+		return
+	}
+	w, h := float64(sp.img.Rect.Dx()), float64(sp.img.Rect.Dy())
+	x := 10 * t.scale
+	if bottom-h < x || h > 0.5*float64(t.h) || w > 0.4*float64(t.w) {
+		return
+	}
+	ov.legend = dotAt{sprite: sp, x: int(math.Round(x)), y: int(math.Round(bottom))}
+	pl.take(frect{x, bottom - h, x + w, bottom})
+}
