@@ -63,17 +63,8 @@ func (lm *lineMask) capsule(a, b vec, R float32) {
 	pix := lm.mask.Pix
 	for y := y0; y <= y1; y++ {
 		py := float32(y) + 0.5
-		// x range: the part of the capsule's bound on this row, narrowed to
-		// the band around the segment's line when the segment is not flat.
-		xa, xb := min(a.X, b.X)-ext, max(a.X, b.X)+ext
-		if abs32(u.Y) > 1e-3 {
-			cx := a.X + (py-a.Y)*u.X/u.Y
-			half := ext / abs32(u.Y)
-			xa, xb = max(xa, cx-half), min(xb, cx+half)
-		}
-		x0 := max(0, int(math.Floor(float64(xa))))
-		x1 := min(W-1, int(math.Ceil(float64(xb))))
-		if x0 > x1 {
+		x0, x1, ok := capsuleRow(a, b, u, ext, py, W)
+		if !ok {
 			continue
 		}
 		row := pix[y*W : y*W+W]
@@ -142,4 +133,21 @@ func (pn *painter) strokeLines(lines [][]vec, w float32, c color.NRGBA) {
 		pn.lines.polyline(l, w)
 	}
 	blendMask(pn.dst, r.Min, &pn.lines.mask, c)
+}
+
+// capsuleRow returns the pixel columns [x0, x1] of row py (a pixel centre)
+// that a capsule of half-width ext around segment ab, with unit direction u,
+// can cover: the capsule's bound on the row, narrowed to the band around the
+// segment's line when the segment is not flat. ok is false when the row
+// holds no column of the w-wide image.
+func capsuleRow(a, b, u vec, ext, py float32, w int) (x0, x1 int, ok bool) {
+	xa, xb := min(a.X, b.X)-ext, max(a.X, b.X)+ext
+	if abs32(u.Y) > 1e-3 {
+		cx := a.X + (py-a.Y)*u.X/u.Y
+		half := ext / abs32(u.Y)
+		xa, xb = max(xa, cx-half), min(xb, cx+half)
+	}
+	x0 = max(0, int(math.Floor(float64(xa))))
+	x1 = min(w-1, int(math.Ceil(float64(xb))))
+	return x0, x1, x0 <= x1
 }

@@ -70,15 +70,8 @@ func (ll *lineLayer) capsule(a, b vec, rc, rb float32, ci uint8) {
 	}
 	for y := y0; y <= y1; y++ {
 		py := float32(y) + 0.5
-		xa, xb := min(a.X, b.X)-ext, max(a.X, b.X)+ext
-		if abs32(u.Y) > 1e-3 {
-			cx := a.X + (py-a.Y)*u.X/u.Y
-			half := ext / abs32(u.Y)
-			xa, xb = max(xa, cx-half), min(xb, cx+half)
-		}
-		x0 := max(0, int(math.Floor(float64(xa))))
-		x1 := min(W-1, int(math.Ceil(float64(xb))))
-		if x0 > x1 {
+		x0, x1, ok := capsuleRow(a, b, u, ext, py, W)
+		if !ok {
 			continue
 		}
 		base := y * W
