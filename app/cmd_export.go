@@ -55,13 +55,17 @@ func ExportTo(p *storage.Project, format, out string) error {
 	if format == "gpkg" {
 		return p.ExportCopy(out)
 	}
+	tax, err := p.Taxonomy()
+	if err != nil {
+		return err
+	}
 	write, ok := map[string]func(io.Writer, []annotate.Event, map[string]annotate.Article) error{
 		"geojson": func(w io.Writer, e []annotate.Event, _ map[string]annotate.Article) error {
-			return exchange.WriteGeoJSON(w, e, annotate.DefaultTaxonomy())
+			return exchange.WriteGeoJSON(w, e, tax)
 		},
 		"csv": exchange.WriteCSV,
 		"kml": func(w io.Writer, e []annotate.Event, a map[string]annotate.Article) error {
-			return exchange.WriteKML(w, e, annotate.DefaultTaxonomy(), a)
+			return exchange.WriteKML(w, e, tax, a)
 		},
 		"jsonld": exchange.WriteJSONLD,
 	}[format]

@@ -51,6 +51,10 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		return fail("%v", err)
 	}
 	events, err := p.Events()
+	var tax annotate.Taxonomy
+	if err == nil {
+		tax, err = p.Taxonomy()
+	}
 	p.Close()
 	if err != nil {
 		return fail("%v", err)
@@ -66,7 +70,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	if *dark {
 		m.SetStyle(render.DarkStyle())
 	}
-	m.SetEvents(events, annotate.DefaultTaxonomy())
+	m.SetEvents(events, tax)
 	m.SetLegend(*legend)
 	v := render.FitBound(render.RegionBound(), w, h, *scale)
 	if *fit == "events" {

@@ -11,6 +11,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"eventatlas/annotate/gazetteer"
 	"eventatlas/app/workbench"
@@ -57,7 +58,9 @@ func runGUI(path string, stderr io.Writer) int {
 		// still gets a window, and say what went wrong.
 		var err error
 		if p, err = openOrCreateDefault(g); err != nil {
-			fmt.Fprintln(stderr, "eventatlas:", errors.Join(openErr, err))
+			err = errors.Join(openErr, err)
+			fmt.Fprintln(stderr, "eventatlas:", err)
+			showFatal(a, w, err)
 			return 1
 		}
 	}
@@ -169,4 +172,16 @@ func newProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench, g *gaz
 	}, w)
 	d.SetFileName("project.gpkg")
 	d.Show()
+}
+
+// showFatal tells the user, in a window, why no project could be opened (for
+// instance because another Event Atlas has it open) and quits when they close
+// the message.
+func showFatal(a fyne.App, w fyne.Window, err error) {
+	w.Resize(fyne.NewSize(640, 360))
+	w.SetContent(widget.NewLabel("Event Atlas could not open a project."))
+	d := dialog.NewError(err, w)
+	d.SetOnClosed(a.Quit)
+	d.Show()
+	w.ShowAndRun()
 }

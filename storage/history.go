@@ -91,7 +91,8 @@ func (p *Project) batchWrite(fn func(tx *sql.Tx) error) error {
 }
 
 // snapshotJSON encodes an *annotate.Event, *annotate.Place, *articleMeta,
-// *articleSnapshot, *conflictRow or *mergeNote; nil is NULL.
+// *articleSnapshot, *conflictRow, *mergeNote or *taxonomySnapshot; nil is
+// NULL.
 func snapshotJSON(v any) (any, error) {
 	switch v := v.(type) {
 	case *conflictRow:
@@ -115,6 +116,10 @@ func snapshotJSON(v any) (any, error) {
 			return jsonText(v)
 		}
 	case *articleSnapshot:
+		if v != nil {
+			return jsonText(v)
+		}
+	case *taxonomySnapshot:
 		if v != nil {
 			return jsonText(v)
 		}
@@ -262,6 +267,8 @@ func restore(tx *sql.Tx, entity, id, js string) error {
 		return nil
 	case entityArticleText:
 		return restoreArticleText(tx, id, js)
+	case entityTaxonomy:
+		return restoreTaxonomy(tx, js)
 	}
 	return fmt.Errorf("unknown history entity %q", entity)
 }
@@ -322,6 +329,8 @@ func describe(action, entity, before, after string) string {
 		return fmt.Sprintf("merge %q", m.File)
 	case entityConflict:
 		return describeConflict(action, before, after)
+	case entityTaxonomy:
+		return "change the event types"
 	}
 	type summary struct {
 		Title, Name string

@@ -23,6 +23,7 @@ var migrations = []migration{
 	{1, "GeoPackage core tables, events features table, attribute tables", migrateV1},
 	{2, "merge conflicts table, undo batches", migrateV2},
 	{3, "orphaned evidence spans", migrateV3},
+	{4, "editable event taxonomy", migrateV4},
 }
 
 // currentSchema is the schema version this build writes.

@@ -58,7 +58,7 @@ func TestCreateMakesGeoPackage(t *testing.T) {
 		{"SELECT group_concat(srs_id) FROM (SELECT srs_id FROM gpkg_spatial_ref_sys ORDER BY srs_id)", "-1,0,4326"},
 		{"SELECT data_type || ' ' || srs_id FROM gpkg_contents WHERE table_name = 'events'", "features 4326"},
 		{"SELECT group_concat(table_name) FROM (SELECT table_name FROM gpkg_contents WHERE data_type = 'attributes' ORDER BY table_name)",
-			"actors,articles,conflicts,history,meta,places,spans"},
+			"actors,articles,conflicts,history,meta,places,spans,taxonomy"},
 		{"SELECT column_name || ' ' || geometry_type_name || ' ' || srs_id || ' ' || z || ' ' || m FROM gpkg_geometry_columns", "geom GEOMETRY 4326 0 0"},
 		{"SELECT value FROM meta WHERE key = 'schema_version'", fmt.Sprint(currentSchema())},
 		{"SELECT value FROM meta WHERE key = 'project_uuid'", p.UUID()},

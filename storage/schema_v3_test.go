@@ -15,8 +15,8 @@ func TestMigrateV2ToV3(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	if v, _ := schemaVersion(p.db); v != 3 {
-		t.Fatalf("schema version = %d, want 3", v)
+	if v, _ := schemaVersion(p.db); v != currentSchema() {
+		t.Fatalf("schema version = %d, want %d", v, currentSchema())
 	}
 	var orphan int
 	if err := p.db.QueryRow(`SELECT orphan FROM spans WHERE id = 'sp-1'`).Scan(&orphan); err != nil || orphan != 0 {

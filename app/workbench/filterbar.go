@@ -141,6 +141,12 @@ func (b *filterBar) updateOptions() {
 		keepActor = allActors
 	}
 	b.actor.SetSelected(keepActor)
+	keepType := b.typ.Selected
+	b.typ.Options = append([]string{allTypes}, b.wb.tax.Names()...)
+	if indexOf(b.typ.Options, keepType) < 0 {
+		keepType = allTypes
+	}
+	b.typ.SetSelected(keepType)
 	keepArticle := b.article.Selected
 	opts := []string{allArticles}
 	b.articles = b.articles[:0]

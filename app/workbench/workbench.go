@@ -133,6 +133,12 @@ func annotatorName() string {
 // every view, keeping the current article, the selection and the form's
 // edits where they still apply.
 func (wb *Workbench) Reload() error {
+	if tax, err := wb.project.Taxonomy(); err != nil {
+		wb.tax = annotate.DefaultTaxonomy()
+		wb.status.setMessage("Using the default event types: " + err.Error())
+	} else {
+		wb.tax = tax
+	}
 	arts, err := wb.project.Articles()
 	if err != nil {
 		return err
