@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
+	"image"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -12,6 +13,33 @@ import (
 
 	"eventatlas/storage"
 )
+
+// readPNG decodes the PNG file at path.
+func readPNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
+}
+
+// newSample writes the sample project into a new temporary folder and
+// returns the folder and the project's path.
+func newSample(t *testing.T) (dir, path string) {
+	t.Helper()
+	dir = t.TempDir()
+	path = filepath.Join(dir, "s.gpkg")
+	if code, _, errs := run("new", "-sample", path); code != 0 {
+		t.Fatalf("new -sample: %s", errs)
+	}
+	return dir, path
+}
 
 // run calls Main and returns its exit code, stdout and stderr.
 func run(args ...string) (int, string, string) {
@@ -40,15 +68,7 @@ func TestNewAndRender(t *testing.T) {
 	if code, _, errs := run("render", "-project", proj, "-o", pngPath, "-size", "640x400", "-scale", "2"); code != 0 {
 		t.Fatalf("render: exit %d: %s", code, errs)
 	}
-	f, err := os.Open(pngPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := readPNG(t, pngPath)
 	if b := img.Bounds(); b.Dx() != 1280 || b.Dy() != 800 {
 		t.Errorf("image is %dx%d, want 1280x800 (640x400 at 2x)", b.Dx(), b.Dy())
 	}
@@ -133,11 +153,7 @@ func TestPlacesJSONLines(t *testing.T) {
 }
 
 func TestExportEveryFormat(t *testing.T) {
-	dir := t.TempDir()
-	proj := filepath.Join(dir, "s.gpkg")
-	if code, _, errs := run("new", "-sample", proj); code != 0 {
-		t.Fatal(errs)
-	}
+	dir, proj := newSample(t)
 	wantStart := map[string]string{
 		"geojson": `{"type":"FeatureCollection"`,
 		"csv":     "event_id_cnty,",

@@ -2,8 +2,6 @@ package app
 
 import (
 	"image"
-	"image/png"
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -11,15 +9,7 @@ import (
 // diplomacyBlue counts the pixels of the Diplomacy colour (#0072B2) in r.
 func diplomacyBlue(t *testing.T, path string, r image.Rectangle) int {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := readPNG(t, path)
 	n := 0
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
@@ -33,11 +23,7 @@ func diplomacyBlue(t *testing.T, path string, r image.Rectangle) int {
 }
 
 func TestRenderLegendFlag(t *testing.T) {
-	dir := t.TempDir()
-	proj := filepath.Join(dir, "s.gpkg")
-	if code, _, errs := run("new", "-sample", proj); code != 0 {
-		t.Fatalf("new -sample: exit %d: %s", code, errs)
-	}
+	dir, proj := newSample(t)
 	box := image.Rect(0, 300, 400, 580) // bottom-left, above the scale bar
 	counts := map[string]int{}
 	for _, legend := range []string{"true", "false"} {

@@ -14,11 +14,7 @@ import (
 // TestExportUsesProjectTaxonomy exports a project whose Diplomacy type was
 // recoloured: the GeoJSON carries the project's colour, not the default.
 func TestExportUsesProjectTaxonomy(t *testing.T) {
-	dir := t.TempDir()
-	proj := filepath.Join(dir, "s.gpkg")
-	if code, _, errs := run("new", "-sample", proj); code != 0 {
-		t.Fatal(errs)
-	}
+	dir, proj := newSample(t)
 	p, err := storage.Open(proj)
 	if err != nil {
 		t.Fatal(err)

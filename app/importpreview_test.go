@@ -18,11 +18,7 @@ import (
 // It also returns how many evidence spans the other five events carry.
 func previewFixture(t *testing.T) (*storage.Project, string, int) {
 	t.Helper()
-	dir := t.TempDir()
-	src := filepath.Join(dir, "s.gpkg")
-	if code, _, errs := run("new", "-sample", src); code != 0 {
-		t.Fatal(errs)
-	}
+	dir, src := newSample(t)
 	gj := filepath.Join(dir, "e.geojson")
 	if code, _, errs := run("export", "-project", src, "-format", "geojson", "-o", gj); code != 0 {
 		t.Fatal(errs)

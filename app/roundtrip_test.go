@@ -14,11 +14,7 @@ import (
 // format that can carry them (evidence needs its article, which GeoJSON and
 // CSV do not carry, so spans are compared apart).
 func TestExportImportRoundTrip(t *testing.T) {
-	dir := t.TempDir()
-	src := filepath.Join(dir, "s.gpkg")
-	if code, _, errs := run("new", "-sample", src); code != 0 {
-		t.Fatal(errs)
-	}
+	dir, src := newSample(t)
 	want := eventsIn(t, src)
 	for _, format := range []string{"geojson", "csv"} {
 		t.Run(format, func(t *testing.T) {
