@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 	"io"
+
+	"eventatlas/annotate/gazetteer"
 )
 
 // runNew implements `eventatlas new [-sample] FILE.gpkg`.
@@ -16,12 +18,16 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "eventatlas new: give exactly one project file to write, e.g. eventatlas new -sample my.gpkg")
 		return 2
 	}
-	g, err := loadGazetteer()
-	if err != nil {
-		fmt.Fprintln(stderr, "eventatlas new:", err)
-		return 1
+	var sample *gazetteer.Gazetteer // the sample's places; nil for an empty project
+	if *withSample {
+		g, err := loadGazetteer()
+		if err != nil {
+			fmt.Fprintln(stderr, "eventatlas new:", err)
+			return 1
+		}
+		sample = g
 	}
-	p, err := createProject(fs.Arg(0), *withSample, g)
+	p, err := createProject(fs.Arg(0), sample)
 	if err != nil {
 		fmt.Fprintln(stderr, "eventatlas new:", err)
 		return 1

@@ -75,7 +75,7 @@ func runGUI(path string, stderr io.Writer) int {
 		return ep.Workbench(wb.Project()), nil
 	}
 	w.SetContent(wb.Content())
-	w.SetMainMenu(wb.MainMenu(func() { openProjectDialog(a, w, wb) }, func() { newProjectDialog(a, w, wb, g) }))
+	w.SetMainMenu(wb.MainMenu(func() { openProjectDialog(a, w, wb) }, func() { newProjectDialog(a, w, wb) }))
 	wb.AddShortcuts()
 	if err := wb.Reload(); err != nil {
 		dialog.ShowError(err, w)
@@ -99,7 +99,7 @@ func runGUI(path string, stderr io.Writer) int {
 func openStartProject(a fyne.App, path string, g *gazetteer.Gazetteer) (*storage.Project, error) {
 	if path != "" {
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-			p, err := createProject(path, false, g)
+			p, err := createProject(path, nil)
 			return p, err
 		}
 		p, err := storage.Open(path)
@@ -142,7 +142,7 @@ func openProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench) {
 	})
 }
 
-func newProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench, g *gazetteer.Gazetteer) {
+func newProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			dialog.ShowError(err, w)
@@ -163,7 +163,7 @@ func newProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench, g *gaz
 		if !strings.HasSuffix(strings.ToLower(path), ".gpkg") {
 			path += ".gpkg"
 		}
-		p, err := createProject(path, false, g)
+		p, err := createProject(path, nil)
 		if err != nil {
 			dialog.ShowError(err, w)
 			return

@@ -43,10 +43,11 @@ func loadGazetteer() (*gazetteer.Gazetteer, error) {
 	return gazetteer.FromBaseMap(bm)
 }
 
-// createProject writes a new project at path, with the sample article and
-// its events when withSample is set. It never overwrites an existing file,
-// and removes what it wrote when it fails half-way.
-func createProject(path string, withSample bool, g *gazetteer.Gazetteer) (*storage.Project, error) {
+// createProject writes a new project at path: empty when sample is nil, else
+// holding the sample article and its events placed with the gazetteer
+// sample. It never overwrites an existing file, and removes what it wrote
+// when it fails half-way.
+func createProject(path string, sample *gazetteer.Gazetteer) (*storage.Project, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("cannot create the folder for %s: %w", path, err)
@@ -56,8 +57,8 @@ func createProject(path string, withSample bool, g *gazetteer.Gazetteer) (*stora
 	if err != nil {
 		return nil, err
 	}
-	if withSample {
-		if err := writeSample(p, g); err != nil {
+	if sample != nil {
+		if err := writeSample(p, sample); err != nil {
 			p.Close()
 			os.Remove(path)
 			return nil, fmt.Errorf("writing the sample project: %w", err)
@@ -92,7 +93,7 @@ func openOrCreateDefault(g *gazetteer.Gazetteer) (*storage.Project, error) {
 		return nil, err
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return createProject(path, true, g)
+		return createProject(path, g)
 	}
 	return storage.Open(path)
 }

@@ -73,7 +73,7 @@ func TestOpenStartProjectRefusesNonProject(t *testing.T) {
 
 func TestCreateProjectInUnwritablePlace(t *testing.T) {
 	g, _ := loadGazetteer()
-	_, err := createProject("/proc/eventatlas/p.gpkg", true, g)
+	_, err := createProject("/proc/eventatlas/p.gpkg", g)
 	if err == nil || !strings.Contains(err.Error(), "cannot create") {
 		t.Fatalf("err = %v, want a clear 'cannot create' message", err)
 	}
