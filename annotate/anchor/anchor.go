@@ -119,11 +119,19 @@ func (t *text) anchor(s annotate.Span) Result {
 // there is none.
 func (t *text) find(q query, lo, hi int) candidate {
 	best := candidate{total: -1}
-	for _, at := range t.occurrences(q.quote, lo, hi) {
+	exact := t.occurrences(q.quote, lo, hi)
+	for _, at := range exact {
 		best = better(best, t.score(q, at, at+len(q.quote), 0))
 	}
 	if best.ctx < trustContext {
 		t.approximate(q, lo, hi, func(c candidate) { best = better(best, c) })
+	}
+	// Text added right around a quote that still stands verbatim is not
+	// evidence the user marked: keep the quote.
+	for _, at := range exact {
+		if best.dist > 0 && best.start <= at && at+len(q.quote) <= best.end {
+			return t.score(q, at, at+len(q.quote), 0)
+		}
 	}
 	return best
 }
@@ -175,6 +183,7 @@ func (t *text) approximate(q query, lo, hi int, report func(candidate)) {
 				best = candidate{start: s, end: h.end, dist: d}
 			}
 		}
+		best = t.refine(q, best, k)
 		report(t.score(q, best.start, best.end, best.dist))
 		run = run[:0]
 	}

@@ -15,6 +15,8 @@ type text struct {
 	sym   []int32        // the text, line endings folded to "\n", as symbols
 	alpha map[rune]int32 // each distinct code point of the folded text → its symbol
 	pos   []int          // pos[i] is the index in orig of sym[i]; nil when nothing was folded
+	// runeOf is alpha inverted, built when first needed.
+	runeOf []rune
 }
 
 // prepare folds line endings and maps the code points to dense symbols.
