@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/theme"
+	"github.com/paulmach/orb"
 
 	"eventatlas/annotate"
 	"eventatlas/assets"
@@ -19,7 +20,7 @@ import (
 
 // runRender implements `eventatlas render -project FILE.gpkg -o map.png [-size WxH] [-scale 2] [-dark] [-legend=false]`.
 func runRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("render", "render -project FILE.gpkg -o map.png [-size 1280x800] [-scale 1|2] [-dark] [-legend=false]\nDraws the project's map, base map and events, to a PNG with no display.", stderr)
+	fs := newFlagSet("render", "render -project FILE.gpkg -o map.png [-size 1280x800] [-scale 1|2] [-dark] [-legend=false] [-fit region|events] [-center LON,LAT] [-zoom Z]\nDraws the project's map, base map and events, to a PNG with no display.", stderr)
 	project := fs.String("project", "", "project file to draw (required)")
 	out := fs.String("o", "", "PNG file to write (required)")
 	size := fs.String("size", "1280x800", "image size in logical pixels, WIDTHxHEIGHT")
@@ -27,6 +28,8 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	dark := fs.Bool("dark", false, "draw in the dark theme")
 	fit := fs.String("fit", "region", "what the view shows: region or events")
 	legend := fs.Bool("legend", true, "draw the legend of event types (-legend=false to leave it out)")
+	center := fs.String("center", "", "centre of the view as LON,LAT, e.g. 68.78,38.54 (default: the -fit view's centre)")
+	zoom := fs.Float64("zoom", 0, "web-map zoom level of the view, e.g. 9.5 (default: the -fit view's zoom)")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
@@ -45,6 +48,18 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 	if *scale < 0.5 || *scale > 4 {
 		return fail("-scale %g is outside 0.5..4", *scale)
+	}
+	if *fit != "region" && *fit != "events" {
+		return fail("-fit %q: want region or events", *fit)
+	}
+	var centre orb.Point
+	if *center != "" {
+		if centre, err = parseLonLat(*center); err != nil {
+			return fail("%v", err)
+		}
+	}
+	if *zoom != 0 && (*zoom < 1 || *zoom > 19) {
+		return fail("-zoom %g is outside 1..19", *zoom)
 	}
 	p, err := storage.Open(*project)
 	if err != nil {
@@ -78,6 +93,13 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 			v = render.FitBound(b, w, h, *scale)
 		}
 	}
+	if *center != "" {
+		v.Center = centre
+	}
+	if *zoom != 0 {
+		v.Zoom = *zoom
+	}
+	v = v.Clamp()
 	img := m.Render(v, render.Selection{})
 	f, err := os.Create(*out)
 	if err != nil {
@@ -97,6 +119,17 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %s (%dx%d, %d events)\n", *out, img.Bounds().Dx(), img.Bounds().Dy(), len(events))
 	return 0
+}
+
+// parseLonLat reads "LON,LAT" in decimal degrees.
+func parseLonLat(s string) (orb.Point, error) {
+	los, las, ok := strings.Cut(s, ",")
+	lon, err1 := strconv.ParseFloat(strings.TrimSpace(los), 64)
+	lat, err2 := strconv.ParseFloat(strings.TrimSpace(las), 64)
+	if !ok || err1 != nil || err2 != nil || lon < -180 || lon > 180 || lat < -85 || lat > 85 {
+		return orb.Point{}, fmt.Errorf("-center %q: want LON,LAT in degrees, e.g. 68.78,38.54", s)
+	}
+	return orb.Point{lon, lat}, nil
 }
 
 // parseSize reads "WIDTHxHEIGHT".

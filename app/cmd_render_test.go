@@ -3,6 +3,7 @@ package app
 import (
 	"image"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -35,5 +36,39 @@ func TestRenderLegendFlag(t *testing.T) {
 	}
 	if counts["true"] < counts["false"]+20 {
 		t.Errorf("Diplomacy blue in the legend corner: %d with the legend, %d without; want at least 20 more with it", counts["true"], counts["false"])
+	}
+}
+
+func TestRenderCenterZoom(t *testing.T) {
+	dir, proj := newSample(t)
+	out := filepath.Join(dir, "dushanbe.png")
+	// Dushanbe, where the Balkh governor's trip (Diplomacy) ends, zoomed in:
+	// the line's arrowhead sits at the middle of the image.
+	if code, _, errs := run("render", "-project", proj, "-o", out, "-size", "600x400", "-center", "68.78,38.54", "-zoom", "10", "-legend=false"); code != 0 {
+		t.Fatalf("render -center -zoom: exit %d: %s", code, errs)
+	}
+	centre := image.Rect(290, 190, 310, 210)
+	if n := diplomacyBlue(t, out, centre); n < 100 {
+		t.Errorf("Diplomacy blue at the centre of the view on Dushanbe: %d pixels, want at least 100", n)
+	}
+	// The same zoom east of Dushanbe, where there are no events.
+	if code, _, errs := run("render", "-project", proj, "-o", out, "-size", "600x400", "-center", "70.5,38.54", "-zoom", "10", "-legend=false"); code != 0 {
+		t.Fatalf("render -center -zoom: exit %d: %s", code, errs)
+	}
+	if n := diplomacyBlue(t, out, centre); n != 0 {
+		t.Errorf("Diplomacy blue at the centre of a view with no events: %d pixels, want 0", n)
+	}
+	for _, c := range []struct {
+		flag, value, want string
+	}{
+		{"-center", "Dushanbe", `-center "Dushanbe": want LON,LAT in degrees, e.g. 68.78,38.54`},
+		{"-center", "68.78,98", `-center "68.78,98": want LON,LAT in degrees, e.g. 68.78,38.54`},
+		{"-zoom", "30", "-zoom 30 is outside 1..19"},
+		{"-fit", "world", `-fit "world": want region or events`},
+	} {
+		code, _, errs := run("render", "-project", proj, "-o", out, c.flag, c.value)
+		if code != 1 || !strings.Contains(errs, c.want) {
+			t.Errorf("render %s %s: exit %d, stderr %q; want 1 and %q", c.flag, c.value, code, errs, c.want)
+		}
 	}
 }
