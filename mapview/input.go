@@ -106,7 +106,9 @@ func (m *Map) endPreview() {
 
 // Tapped picks the event under the pointer, or zooms into a cluster.
 func (m *Map) Tapped(ev *fyne.PointEvent) {
-	m.requestFocus()
+	if !m.KeepFocus {
+		m.requestFocus()
+	}
 	if m.tool != nil {
 		m.toolTapped(ev.Position)
 		return

@@ -24,6 +24,10 @@ type Map struct {
 	OnEventTapped func(id string)
 	// OnCursor is called with the lon/lat under the pointer as it moves.
 	OnCursor func(lonlat orb.Point)
+	// KeepFocus leaves the keyboard focus where it is when the map is
+	// tapped (a presentation steers the map with its own keys); by default
+	// a tap focuses the map so + − 0 Z and the arrows work.
+	KeepFocus bool
 	// OnSecondaryTapped is called on a right-click that is not editing a
 	// geometry, with the lon/lat clicked and the id of the event there (""
 	// for none); see secondary.go.
@@ -252,14 +256,23 @@ const (
 // in no further than zoom 12 (so a point is shown at zoom 12 with its
 // surroundings). Nothing happens when no event is selected.
 func (m *Map) ZoomToSelection() {
-	b, ok := m.engine.EventBound(m.sel)
-	if !ok {
-		return
+	if v, ok := m.ViewOf(m.sel, selectionMaxZoom); ok {
+		m.SetView(v)
 	}
-	v := m.View()
+}
+
+// ViewOf returns the view that shows event id whole, with a margin, at the
+// map's current size, zoomed in no further than maxZoom; ok is false when
+// the map has no such event.
+func (m *Map) ViewOf(id string, maxZoom float64) (v render.View, ok bool) {
+	b, ok := m.engine.EventBound(id)
+	if !ok {
+		return render.View{}, false
+	}
+	v = m.View()
 	w, h := v.Width-2*selectionMargin, v.Height-2*selectionMargin
 	f := render.FitBound(b, max(w, 16), max(h, 16), v.Scale)
 	v.Center = f.Center
-	v.Zoom = math.Min(f.Zoom, selectionMaxZoom)
-	m.SetView(v)
+	v.Zoom = math.Min(f.Zoom, maxZoom)
+	return v, true
 }

@@ -1,0 +1,117 @@
+package present
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// card is the caption in the top-left corner of the presentation: the
+// slide's heading with the type's colour, the title, the place, the quote
+// and its source.
+type card struct {
+	box     *fyne.Container
+	bg      *canvas.Rectangle
+	swatch  *canvas.Circle
+	heading *widget.Label
+	title   *widget.Label
+	place   *widget.Label
+	quote   *widget.Label
+	source  *widget.Label
+}
+
+// caption is what a card shows.
+type caption struct {
+	heading, title, place, quote, source string
+	colour                               color.Color // the type's; nil hides the swatch
+}
+
+func newCard() *card {
+	c := &card{
+		bg:      canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground)),
+		swatch:  canvas.NewCircle(color.Transparent),
+		heading: widget.NewLabel(""),
+		title:   widget.NewLabel(""),
+		place:   widget.NewLabel(""),
+		quote:   widget.NewLabel(""),
+		source:  widget.NewLabel(""),
+	}
+	c.bg.CornerRadius = theme.Size(theme.SizeNameInputRadius) * 2
+	c.bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	c.bg.StrokeWidth = 1
+	c.title.TextStyle.Bold = true
+	c.title.SizeName = theme.SizeNameSubHeadingText
+	c.quote.TextStyle.Italic = true
+	c.source.SizeName = theme.SizeNameCaptionText
+	c.source.Importance = widget.LowImportance
+	for _, l := range []*widget.Label{c.title, c.place, c.quote, c.source} {
+		l.Wrapping = fyne.TextWrapWord
+	}
+	c.heading.Truncation = fyne.TextTruncateEllipsis
+	d := theme.Size(theme.SizeNameText)
+	sw := container.NewCenter(container.NewGridWrap(fyne.NewSize(d, d), c.swatch))
+	head := container.NewBorder(nil, nil, sw, nil, c.heading)
+	body := container.NewVBox(head, c.title, c.place, c.quote, c.source)
+	c.box = container.NewStack(c.bg, container.NewPadded(body))
+	return c
+}
+
+// show puts cap on the card, hiding the lines it leaves empty.
+func (c *card) show(cap caption) {
+	c.heading.SetText(cap.heading)
+	if cap.colour != nil {
+		c.swatch.FillColor = cap.colour
+		c.swatch.StrokeColor = theme.Color(theme.ColorNameBackground)
+		c.swatch.StrokeWidth = 1
+		c.swatch.Show()
+	} else {
+		c.swatch.Hide()
+	}
+	c.swatch.Refresh()
+	for _, l := range []struct {
+		w    *widget.Label
+		text string
+	}{{c.title, cap.title}, {c.place, cap.place}, {c.quote, cap.quote}, {c.source, cap.source}} {
+		l.w.SetText(l.text)
+		if l.text == "" {
+			l.w.Hide()
+		} else {
+			l.w.Show()
+		}
+	}
+	c.box.Refresh()
+}
+
+// cardLayout places the card in the top-left corner, as wide as about two
+// fifths of the window, and as tall as its wrapped text needs.
+type cardLayout struct{}
+
+// Layout implements fyne.Layout.
+func (cardLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if len(objs) == 0 {
+		return
+	}
+	pad := theme.Size(theme.SizeNamePadding) * 4
+	w := cardWidth(size.Width)
+	c := objs[0]
+	// Wrapped labels know their height only once they have a width.
+	c.Resize(fyne.NewSize(w, c.MinSize().Height))
+	c.Resize(fyne.NewSize(w, c.MinSize().Height))
+	c.Move(fyne.NewPos(pad, pad))
+}
+
+// MinSize implements fyne.Layout: the card may cover the map, so it asks for
+// no room of its own.
+func (cardLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 0) }
+
+// cardWidth is the card's width in a window w wide.
+func cardWidth(w float32) float32 {
+	pad := theme.Size(theme.SizeNamePadding) * 4
+	return max(0, min(max(w*0.4, 360), 760, w-2*pad))
+}
+
+var _ fyne.Layout = cardLayout{}

@@ -1,0 +1,270 @@
+package present
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
+	"eventatlas/annotate"
+	"eventatlas/mapview"
+	"eventatlas/mapview/render"
+)
+
+// Flight is how long the map takes to fly from one slide to the next.
+const Flight = 900 * time.Millisecond
+
+// slideMaxZoom is the closest a slide zooms: a point is shown with its
+// town and neighbours around it, not a street plan.
+const slideMaxZoom = 10.0
+
+// Show is a presentation: a window with a full-size map and a caption card
+// that steps through slides. Keys: → Space PageDown N next; ← Backspace
+// PageUp P previous; Home first; End last; O the overview; F11 full screen
+// on and off; Esc leaves. Tapping an event on the map goes to its slide.
+type Show struct {
+	win    fyne.Window
+	title  string
+	slides []Slide
+	index  map[string]int // event id → slide
+	tax    annotate.Taxonomy
+	at     int // the slide shown; -1 is the overview
+	mapW   *mapview.Map
+	engine *render.Map
+	card   *card
+	anim   *fyne.Animation
+	// flight is how long a flight takes; 0 jumps (tests).
+	flight time.Duration
+	closed bool
+}
+
+// New builds a presentation of slides in a new window of app a; title names
+// the project on the overview. Engine draws the map (a map of its own: the
+// presentation sets its events and view). Call Show to open it.
+func New(a fyne.App, title string, slides []Slide, tax annotate.Taxonomy, engine *render.Map) *Show {
+	s := &Show{title: title, slides: slides, tax: tax, at: -1, engine: engine, flight: Flight,
+		index: make(map[string]int, len(slides))}
+	events := make([]annotate.Event, len(slides))
+	for i, sl := range slides {
+		events[i] = sl.Event
+		s.index[sl.Event.ID] = i
+	}
+	s.mapW = mapview.New(engine)
+	s.mapW.KeepFocus = true
+	s.mapW.SetEvents(events, tax)
+	s.mapW.OnEventTapped = func(id string) {
+		if i, ok := s.index[id]; ok {
+			s.Go(i)
+		} else {
+			s.mapW.Select(s.selected())
+		}
+	}
+	s.card = newCard()
+	cardBox := container.NewThemeOverride(s.card.box, roomTheme{a.Settings().Theme()})
+	s.win = a.NewWindow("Event Atlas — presentation")
+	s.win.SetContent(container.NewStack(s.mapW, container.New(cardLayout{}, cardBox)))
+	s.win.Resize(fyne.NewSize(1280, 800))
+	s.win.Canvas().SetOnTypedKey(s.typedKey)
+	s.win.Canvas().SetOnTypedRune(s.typedRune)
+	s.win.SetOnClosed(func() {
+		s.closed = true
+		if s.anim != nil {
+			s.anim.Stop()
+		}
+	})
+	s.showCaption()
+	return s
+}
+
+// Window is the presentation's window.
+func (s *Show) Window() fyne.Window { return s.win }
+
+// Show opens the window full screen at the overview.
+func (s *Show) Show() {
+	s.win.SetFullScreen(true)
+	s.win.Show()
+	s.Overview()
+}
+
+// At returns the slide shown, -1 for the overview.
+func (s *Show) At() int { return s.at }
+
+// Len returns the number of slides.
+func (s *Show) Len() int { return len(s.slides) }
+
+// Next goes to the next slide; from the last it stays.
+func (s *Show) Next() { s.Go(min(s.at+1, len(s.slides)-1)) }
+
+// Prev goes to the previous slide; from the first it goes to the overview.
+func (s *Show) Prev() {
+	if s.at <= 0 {
+		s.Overview()
+		return
+	}
+	s.Go(s.at - 1)
+}
+
+// Go shows slide i: its event selected, the map flown to it and its
+// caption. An index out of range is ignored.
+func (s *Show) Go(i int) {
+	if i < 0 || i >= len(s.slides) {
+		return
+	}
+	s.at = i
+	id := s.slides[i].Event.ID
+	s.mapW.Select(id)
+	s.showCaption()
+	if v, ok := s.mapW.ViewOf(id, slideMaxZoom); ok {
+		// Keep the event clear of the card: centre it in the map to the card's right.
+		off := float64(cardWidth(s.mapW.Size().Width)) / 2
+		s.flyTo(v.Pan(-off, 0))
+	}
+}
+
+// Overview shows every event of the presentation and the project's title.
+func (s *Show) Overview() {
+	s.at = -1
+	s.mapW.Select("")
+	s.showCaption()
+	b, ok := s.engine.EventsBound()
+	if !ok {
+		b = render.RegionBound()
+	}
+	v := s.mapW.View()
+	if v.Width < 2 || v.Height < 2 {
+		s.mapW.FitEvents()
+		return
+	}
+	s.flyTo(render.FitBound(b, v.Width, v.Height, v.Scale))
+}
+
+// selected is the id of the event of the slide shown, "" on the overview.
+func (s *Show) selected() string {
+	if s.at < 0 {
+		return ""
+	}
+	return s.slides[s.at].Event.ID
+}
+
+// flyTo moves the map to v, animated over s.flight.
+func (s *Show) flyTo(v render.View) {
+	if s.anim != nil {
+		s.anim.Stop()
+		s.anim = nil
+	}
+	from := s.mapW.View()
+	if s.flight <= 0 || from.Width < 2 {
+		s.mapW.SetView(v)
+		return
+	}
+	s.anim = fyne.NewAnimation(s.flight, func(p float32) {
+		s.mapW.SetView(between(from, v, float64(p)))
+	})
+	s.anim.Curve = fyne.AnimationLinear
+	s.anim.Start()
+}
+
+// showCaption puts the current slide, or the overview, on the card.
+func (s *Show) showCaption() {
+	if s.at < 0 {
+		s.card.show(s.overviewCaption())
+		return
+	}
+	sl := s.slides[s.at]
+	c := caption{heading: sl.Heading(s.at, len(s.slides)), title: sl.Event.Title, place: sl.Place(), source: sl.Source}
+	if sl.Quote != "" {
+		c.quote = "“" + sl.Quote + "”"
+	}
+	if sl.Event.Type != "" {
+		c.colour = s.tax.Lookup(sl.Event.Type).Color
+	}
+	s.card.show(c)
+}
+
+// overviewCaption says what the presentation holds and how to step.
+func (s *Show) overviewCaption() caption {
+	n := len(s.slides)
+	heading := fmt.Sprintf("%d events", n)
+	if n == 1 {
+		heading = "1 event"
+	}
+	if span := dateSpan(s.slides); span != "" {
+		heading += " · " + span
+	}
+	hint := "→ or Space: next event · ←: previous · O: overview · Esc: leave"
+	if n == 0 {
+		hint = "No events to show: the filter hides them all. Esc leaves."
+	}
+	return caption{heading: heading, title: s.title, place: hint}
+}
+
+// dateSpan is "Jan 2025 – Nov 2025" over the slides' dates, "" when none
+// has a date.
+func dateSpan(slides []Slide) string {
+	var first, last time.Time
+	for _, sl := range slides {
+		d := sl.Event.DateStart
+		if d.IsZero() {
+			continue
+		}
+		if first.IsZero() || d.Before(first) {
+			first = d
+		}
+		if e := sl.Event.DateEnd; e.After(d) {
+			d = e
+		}
+		if d.After(last) {
+			last = d
+		}
+	}
+	if first.IsZero() {
+		return ""
+	}
+	a, b := first.Format("Jan 2006"), last.Format("Jan 2006")
+	if a == b {
+		return a
+	}
+	return a + " – " + b
+}
+
+// typedKey steps through the slides.
+func (s *Show) typedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyRight, fyne.KeySpace, fyne.KeyPageDown, fyne.KeyDown:
+		s.Next()
+	case fyne.KeyLeft, fyne.KeyBackspace, fyne.KeyPageUp, fyne.KeyUp:
+		s.Prev()
+	case fyne.KeyHome:
+		s.Go(0)
+	case fyne.KeyEnd:
+		s.Go(len(s.slides) - 1)
+	case fyne.KeyF11:
+		s.win.SetFullScreen(!s.win.FullScreen())
+	case fyne.KeyEscape:
+		s.Close()
+	}
+}
+
+// typedRune handles the letter keys.
+func (s *Show) typedRune(r rune) {
+	switch r {
+	case 'n', 'N':
+		s.Next()
+	case 'p', 'P':
+		s.Prev()
+	case 'o', 'O':
+		s.Overview()
+	case '+', '=':
+		s.mapW.ZoomIn()
+	case '-', '−':
+		s.mapW.ZoomOut()
+	}
+}
+
+// Close closes the window (and stops a flight); closing twice is harmless.
+func (s *Show) Close() {
+	if !s.closed {
+		s.win.Close()
+	}
+}

@@ -1,0 +1,182 @@
+package present
+
+import (
+	"math"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/paulmach/orb"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"eventatlas/annotate"
+	"eventatlas/assets"
+	"eventatlas/mapview/render"
+)
+
+// newTestShow opens a presentation of the test events in a 1280×800 test
+// window, flights off.
+func newTestShow(t *testing.T) *Show {
+	t.Helper()
+	a := test.NewTempApp(t)
+	bm, err := assets.LoadBaseMap()
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine, err := render.NewMap(bm, goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs, arts := testEvents()
+	s := New(a, "Border talks", Slides(evs, arts), annotate.DefaultTaxonomy(), engine)
+	s.flight = 0
+	s.win.Resize(fyne.NewSize(1280, 800))
+	s.Overview()
+	t.Cleanup(s.Close)
+	return s
+}
+
+func key(s *Show, k fyne.KeyName) { s.typedKey(&fyne.KeyEvent{Name: k}) }
+
+func TestShowSteps(t *testing.T) {
+	s := newTestShow(t)
+	if s.At() != -1 || s.mapW.Selected() != "" || s.card.title.Text != "Border talks" ||
+		s.card.heading.Text != "3 events · Mar 2025 – Nov 2025" {
+		t.Fatalf("overview: at %d, selected %q, title %q, heading %q", s.At(), s.mapW.Selected(), s.card.title.Text, s.card.heading.Text)
+	}
+	steps := []struct {
+		do      func()
+		at      int
+		id      string
+		heading string
+	}{
+		{func() { key(s, fyne.KeyRight) }, 0, "early", "1 / 3 · Mar 2025 · Trade and economy"},
+		{func() { key(s, fyne.KeySpace) }, 1, "late", "2 / 3 · 10 Nov 2025 · Diplomacy › talks/meeting"},
+		{func() { s.typedRune('n') }, 2, "undated", "3 / 3 · — · Other"},
+		{func() { key(s, fyne.KeyRight) }, 2, "undated", "3 / 3 · — · Other"}, // the last stays
+		{func() { key(s, fyne.KeyHome) }, 0, "early", "1 / 3 · Mar 2025 · Trade and economy"},
+		{func() { key(s, fyne.KeyEnd) }, 2, "undated", "3 / 3 · — · Other"},
+		{func() { key(s, fyne.KeyLeft) }, 1, "late", "2 / 3 · 10 Nov 2025 · Diplomacy › talks/meeting"},
+		{func() { s.mapW.OnEventTapped("early") }, 0, "early", "1 / 3 · Mar 2025 · Trade and economy"},
+		{func() { key(s, fyne.KeyPageUp) }, -1, "", "3 events · Mar 2025 – Nov 2025"},
+		{func() { key(s, fyne.KeyPageDown) }, 0, "early", "1 / 3 · Mar 2025 · Trade and economy"},
+		{func() { s.typedRune('o') }, -1, "", "3 events · Mar 2025 – Nov 2025"},
+	}
+	for i, st := range steps {
+		st.do()
+		if s.At() != st.at || s.mapW.Selected() != st.id || s.card.heading.Text != st.heading {
+			t.Fatalf("step %d: at %d, selected %q, heading %q; want %d, %q, %q", i, s.At(), s.mapW.Selected(), s.card.heading.Text, st.at, st.id, st.heading)
+		}
+	}
+	key(s, fyne.KeyRight)
+	key(s, fyne.KeyRight)
+	if !s.card.quote.Visible() || s.card.quote.Text != "“a Tajik delegation visited Kunduz”" ||
+		s.card.source.Text != "Tajik delegation holds talks · CentralasianLIGHT.org · 13 Nov 2025" {
+		t.Errorf("slide 2 quote %q (visible %v), source %q", s.card.quote.Text, s.card.quote.Visible(), s.card.source.Text)
+	}
+	key(s, fyne.KeyLeft)
+	if s.card.quote.Visible() {
+		t.Errorf("slide 1 has no quote but the quote line shows %q", s.card.quote.Text)
+	}
+}
+
+// TestShowFramesEvent checks that a slide puts its event in the part of the
+// map the card leaves free, and zooms in no further than slideMaxZoom.
+func TestShowFramesEvent(t *testing.T) {
+	s := newTestShow(t)
+	key(s, fyne.KeyRight)
+	key(s, fyne.KeyRight) // Talks in Kunduz
+	v := s.mapW.View()
+	x, y := v.ToPixel(orb.Point{68.857, 36.729})
+	cw := float64(cardWidth(s.mapW.Size().Width))
+	wantX := (float64(v.Width) + cw) / 2
+	if math.Abs(x-wantX) > 1 || math.Abs(y-float64(v.Height)/2) > 1 {
+		t.Errorf("Kunduz drawn at (%.1f, %.1f), want (%.1f, %.1f): right of the %.0f px card", x, y, wantX, float64(v.Height)/2, cw)
+	}
+	if v.Zoom != slideMaxZoom {
+		t.Errorf("zoom %g on a point, want %g", v.Zoom, slideMaxZoom)
+	}
+	if card := s.card.box; card.Position().X+card.Size().Width > float32(cw)+100 {
+		t.Errorf("card spans to x=%g, want about %g", card.Position().X+card.Size().Width, cw)
+	}
+}
+
+func TestShowEscCloses(t *testing.T) {
+	s := newTestShow(t)
+	key(s, fyne.KeyEscape)
+	if !s.closed {
+		t.Error("Esc did not close the presentation")
+	}
+}
+
+func TestShowEmpty(t *testing.T) {
+	a := test.NewTempApp(t)
+	bm, err := assets.LoadBaseMap()
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine, err := render.NewMap(bm, goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(a, "Empty", nil, annotate.DefaultTaxonomy(), engine)
+	s.flight = 0
+	t.Cleanup(s.Close)
+	s.win.Resize(fyne.NewSize(800, 600))
+	s.Overview()
+	key(s, fyne.KeyRight)
+	key(s, fyne.KeyEnd)
+	if s.At() != -1 || s.card.heading.Text != "0 events" || s.card.place.Text != "No events to show: the filter hides them all. Esc leaves." {
+		t.Errorf("empty presentation: at %d, heading %q, hint %q", s.At(), s.card.heading.Text, s.card.place.Text)
+	}
+}
+
+func TestBetween(t *testing.T) {
+	dushanbe := render.View{Center: orb.Point{68.78, 38.54}, Zoom: 10, Width: 1280, Height: 800, Scale: 1}
+	kunduz := dushanbe
+	kunduz.Center, kunduz.Zoom = orb.Point{68.857, 36.729}, 9
+	nearby := dushanbe
+	nearby.Center = orb.Point{68.80, 38.55}
+	near := func(a, b render.View) bool {
+		return math.Abs(a.Center[0]-b.Center[0]) < 1e-9 && math.Abs(a.Center[1]-b.Center[1]) < 1e-9 && math.Abs(a.Zoom-b.Zoom) < 1e-9
+	}
+	if v := between(dushanbe, kunduz, 0); !near(v, dushanbe) {
+		t.Errorf("t=0 gives %+v, want the start", v)
+	}
+	if v := between(dushanbe, kunduz, 1); !near(v, kunduz) {
+		t.Errorf("t=1 gives %+v, want the end", v)
+	}
+	// 200 km at zoom 9–10 is more than a screen: the flight rises so that
+	// at its middle both ends are on screen.
+	mid := between(dushanbe, kunduz, 0.5)
+	if mid.Zoom >= 9 {
+		t.Errorf("long flight: zoom %g at the middle, want below both ends' (9 and 10)", mid.Zoom)
+	}
+	for _, end := range []orb.Point{dushanbe.Center, kunduz.Center} {
+		if x, y := mid.ToPixel(end); x < 0 || y < 0 || x > 1280 || y > 800 {
+			t.Errorf("long flight: %v at (%.0f, %.0f) in the middle view, off screen", end, x, y)
+		}
+	}
+	// A hop within the screen keeps the zoom.
+	if mid := between(dushanbe, nearby, 0.5); mid.Zoom != 10 {
+		t.Errorf("short hop: zoom %g at the middle, want 10", mid.Zoom)
+	}
+	// The centre moves monotonically southwards.
+	prev := dushanbe.Center[1]
+	for i := 1; i <= 10; i++ {
+		c := between(dushanbe, kunduz, float64(i)/10).Center[1]
+		if c > prev+1e-12 {
+			t.Fatalf("latitude went back north at t=%.1f", float64(i)/10)
+		}
+		prev = c
+	}
+}
+
+func BenchmarkBetween(b *testing.B) {
+	a := render.View{Center: orb.Point{68.78, 38.54}, Zoom: 10, Width: 1280, Height: 800, Scale: 1}
+	c := a
+	c.Center = orb.Point{68.857, 36.729}
+	for b.Loop() {
+		between(a, c, 0.37)
+	}
+}
