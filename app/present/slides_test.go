@@ -49,7 +49,7 @@ func TestSlides(t *testing.T) {
 		t.Fatalf("order %v, want early late undated", order)
 	}
 	cases := []struct {
-		slide                          Slide
+		slide                         Slide
 		heading, place, quote, source string
 	}{
 		{got[0], "1 / 3 · Mar 2025 · Trade and economy", "Khatlon, Tajikistan · confirmed", "", ""},
