@@ -54,6 +54,12 @@ func (rd *renderer) body(th fyne.Theme, v fyne.ThemeVariant, size fyne.Size, fg 
 			rd.mark(l, y, mk)
 		}
 		m := r.lay.m
+		if l.bidi {
+			for _, run := range r.visual(l).runs {
+				rd.text(run.text, fyne.NewPos(m.padX+run.x, y), m.textSize, false, fg, run.w, m.textH)
+			}
+			continue
+		}
 		rd.text(string(r.doc.runes[l.start:l.end]), fyne.NewPos(m.padX, y), m.textSize, false, fg, r.lay.avail, m.textH)
 	}
 	if r.focused {
@@ -61,23 +67,30 @@ func (rd *renderer) body(th fyne.Theme, v fyne.ThemeVariant, size fyne.Size, fg 
 	}
 }
 
-// span returns the x extent of code points [s, e) on line l, relative to
-// the widget; ok is false when they do not meet the line.
-func (rd *renderer) span(l line, s, e int) (x0, x1 float32, ok bool) {
-	if s >= l.end || e <= l.start {
-		return 0, 0, false
-	}
+// pieces returns the x extents of code points [s, e) on line l, relative
+// to the widget, left to right: one piece on a left-to-right line, one per
+// visual run they fall in (touching ones merged) on a bidi line.
+func (rd *renderer) pieces(l line, s, e int) []span {
+	ps := rd.r.spans(l, s, e, rd.spanBuf)
+	rd.spanBuf = ps
 	pad := rd.r.lay.m.padX
-	return pad + rd.r.prefixWidth(l, s), pad + rd.r.prefixWidth(l, e), true
+	for i := range ps {
+		ps[i].x0 += pad
+		ps[i].x1 += pad
+	}
+	return ps
 }
 
 // band draws highlight h's part on line l: a translucent band, thinner and
 // underlined when nested in a longer span, bordered when its event is active.
 func (rd *renderer) band(l line, y float32, h shownHighlight) {
-	x0, x1, ok := rd.span(l, h.Start, h.End)
-	if !ok {
-		return
+	for _, p := range rd.pieces(l, h.Start, h.End) {
+		rd.bandPiece(y, p.x0, p.x1, h)
 	}
+}
+
+// bandPiece draws one visual piece [x0, x1) of highlight h's band.
+func (rd *renderer) bandPiece(y, x0, x1 float32, h shownHighlight) {
 	m := rd.r.lay.m
 	gap := m.lineH - m.textH
 	inset := float32(h.depth) * m.textH * 0.12
@@ -93,8 +106,9 @@ func (rd *renderer) band(l line, y float32, h shownHighlight) {
 	}
 }
 
-// selection draws the selected part of line l; a selection that runs past
-// the end of a paragraph also covers a space's width for the line break.
+// selection draws the selected part of line l, one rectangle per visual
+// piece; a selection that runs past the end of a paragraph also covers a
+// space's width for the line break, at the line's end side.
 func (rd *renderer) selection(l line, y float32, s, e int, c color.Color) {
 	a, b := max(s, l.start), min(e, l.end)
 	nl := l.paraEnd && s <= l.end && e > l.end
@@ -102,21 +116,43 @@ func (rd *renderer) selection(l line, y float32, s, e int, c color.Color) {
 		return
 	}
 	m := rd.r.lay.m
-	x0 := m.padX + rd.r.prefixWidth(l, a)
-	x1 := m.padX + rd.r.prefixWidth(l, b)
-	if nl {
-		x1 += m.textSize / 3
-	}
 	gap := m.lineH - m.textH
-	rd.rect(fyne.NewPos(x0, y-gap/2), fyne.NewSize(x1-x0, m.lineH), c, nil, 0, 0, false)
+	if !l.bidi {
+		x0 := m.padX + rd.r.prefixWidth(l, a)
+		x1 := m.padX + rd.r.prefixWidth(l, b)
+		if nl {
+			x1 += m.textSize / 3
+		}
+		rd.rect(fyne.NewPos(x0, y-gap/2), fyne.NewSize(x1-x0, m.lineH), c, nil, 0, 0, false)
+		return
+	}
+	if a < b {
+		for _, p := range rd.pieces(l, a, b) {
+			rd.rect(fyne.NewPos(p.x0, y-gap/2), fyne.NewSize(p.x1-p.x0, m.lineH), c, nil, 0, 0, false)
+		}
+	}
+	if nl {
+		ext, ok := rd.r.extent(l)
+		x := m.padX + ext.x1
+		if rd.r.visual(l).rtl {
+			x = m.padX + ext.x0 - m.textSize/3
+		}
+		if !ok {
+			x = m.padX + rd.r.caretX(l, l.end)
+		}
+		rd.rect(fyne.NewPos(x, y-gap/2), fyne.NewSize(m.textSize/3, m.lineH), c, nil, 0, 0, false)
+	}
 }
 
 // mark draws the dotted underline of place mark mk on line l.
 func (rd *renderer) mark(l line, y float32, mk Range) {
-	x0, x1, ok := rd.span(l, mk.Start, mk.End)
-	if !ok {
-		return
+	for _, p := range rd.pieces(l, mk.Start, mk.End) {
+		rd.markPiece(y, p.x0, p.x1)
 	}
+}
+
+// markPiece draws one visual piece [x0, x1) of a place mark's underline.
+func (rd *renderer) markPiece(y, x0, x1 float32) {
 	m := rd.r.lay.m
 	d := rd.dots.next()
 	size := fyne.NewSize(x1-x0, 2)
@@ -139,6 +175,6 @@ func (rd *renderer) caret(c color.Color, size fyne.Size) {
 	if y+r.lay.m.lineH < 0 || y > size.Height {
 		return
 	}
-	x := r.lay.m.padX + r.prefixWidth(l, r.caret)
+	x := r.lay.m.padX + r.caretX(l, r.caret)
 	rd.rect(fyne.NewPos(x-0.75, y), fyne.NewSize(1.5, r.lay.m.textH), c, nil, 0, 0, true)
 }

@@ -46,9 +46,9 @@ func (r *Reader) TypedKey(ev *fyne.KeyEvent) {
 	caret, page := r.caret, r.Size().Height*0.9
 	switch ev.Name {
 	case fyne.KeyLeft:
-		caret--
+		caret = r.arrowMove(-1)
 	case fyne.KeyRight:
-		caret++
+		caret = r.arrowMove(1)
 	case fyne.KeyUp:
 		caret = r.verticalMove(-1)
 	case fyne.KeyDown:
@@ -76,11 +76,31 @@ func (r *Reader) TypedKey(ev *fyne.KeyEvent) {
 	r.notify()
 }
 
+// arrowMove returns the caret moved by the Left (dir -1) or Right (+1) key.
+// Like gedit, the arrows move visually: on a line holding right-to-left
+// text Left goes to the position on the left, whatever the logical order.
+// At a line's visual end the caret moves on logically (back on a
+// left-to-right line's left end, forward on a right-to-left one's), which
+// reaches the neighbouring line; plain left-to-right lines move logically.
+func (r *Reader) arrowMove(dir int) int {
+	l := r.lay.lines[r.lineOf(r.caret)]
+	if !l.bidi {
+		return r.caret + dir
+	}
+	if off, ok := r.visualStep(l, dir); ok {
+		return off
+	}
+	if r.visual(l).rtl {
+		return r.caret - dir
+	}
+	return r.caret + dir
+}
+
 // verticalMove returns the offset on the line dir lines away from the
 // caret's, at the caret's x.
 func (r *Reader) verticalMove(dir int) int {
 	i := r.lineOf(r.caret)
-	x := r.prefixWidth(r.lay.lines[i], r.caret)
+	x := r.caretX(r.lay.lines[i], r.caret)
 	j := i + dir
 	for j >= 0 && j < len(r.lay.lines) && r.lay.lines[j].blank {
 		j += dir

@@ -43,6 +43,8 @@ type layout struct {
 	avail    float32 // text column width
 	title    []string
 	meta     []string
+	titleVis []*vline // visual runs of title lines holding RTL text, else nil
+	metaVis  []*vline
 	titleY   float32
 	metaY    float32
 	sepY     float32 // the rule between header and body
@@ -80,12 +82,16 @@ func (r *Reader) relayout(width float32) {
 	}
 	y := m.padTop
 	if r.article.Title != "" {
-		l.title = wrapString(r.article.Title, l.avail, newMeasurer(m.titleSize, fyne.TextStyle{Bold: true}))
+		tm := newMeasurer(m.titleSize, fyne.TextStyle{Bold: true})
+		l.title = wrapString(r.article.Title, l.avail, tm)
+		l.titleVis = headerVisual(l.title, l.avail, tm)
 	}
 	l.titleY = y
 	y += float32(len(l.title)) * m.titleH
 	if meta := headerMeta(r.article); meta != "" {
-		l.meta = wrapString(meta, l.avail, newMeasurer(m.metaSize, fyne.TextStyle{}))
+		mm := newMeasurer(m.metaSize, fyne.TextStyle{})
+		l.meta = wrapString(meta, l.avail, mm)
+		l.metaVis = headerVisual(l.meta, l.avail, mm)
 		y += m.paraGap / 3
 	}
 	l.metaY = y
@@ -112,7 +118,7 @@ func (r *Reader) relayout(width float32) {
 		seen = seen || !p.blank
 	}
 	l.contentH = y + m.padTop
-	r.lay, r.dirty = l, false
+	r.lay, r.dirty, r.vis = l, false, nil
 	r.clampScroll()
 }
 
@@ -156,8 +162,12 @@ func (r *Reader) lineAtY(y float32) (int, bool) {
 }
 
 // colAt returns the code-point boundary of line l nearest to x (relative to
-// the text column), by binary search on measured prefix widths.
+// the text column), by binary search on measured prefix widths (on a bidi
+// line, within the visual run under x).
 func (r *Reader) colAt(l line, x float32) int {
+	if l.bidi {
+		return r.bidiColAt(l, x)
+	}
 	end := r.visibleEnd(l)
 	if end < l.end && x > r.prefixWidth(l, end) {
 		return l.end // past the text of a wrapped line: through its hanging spaces
@@ -209,6 +219,9 @@ func (r *Reader) charAt(p fyne.Position) int {
 	}
 	l := r.lay.lines[i]
 	x := p.X - m.padX
+	if l.bidi && y >= l.y && y < l.y+m.lineH {
+		return r.bidiCharAt(l, x)
+	}
 	if y < l.y || y >= l.y+m.lineH || x < 0 || x >= r.prefixWidth(l, l.end) {
 		return -1
 	}

@@ -43,6 +43,10 @@ type Reader struct {
 	lay     layout    // wrapped lines for the current width and theme
 	dirty   bool      // layout must be rebuilt
 
+	vis      map[int]*vline // visual layout of bidi lines by line start, for r.lay
+	levelBuf []uint8
+	spanBuf  []span
+
 	scrollY       float32
 	pendingScroll int // offset to bring into view after the first layout, -1 if none
 
@@ -85,7 +89,7 @@ func New() *Reader {
 func (r *Reader) SetArticle(a annotate.Article) {
 	r.article = a
 	r.doc = tokenize(a.Text, r.bodyMeasurer())
-	r.dirty, r.lay = true, layout{}
+	r.dirty, r.lay, r.vis = true, layout{}, nil
 	r.scrollY, r.pendingScroll = 0, -1
 	r.anchor, r.caret = 0, 0
 	r.notified = [2]int{}

@@ -93,3 +93,26 @@ func BenchmarkSetArticle1MBUniqueWords(b *testing.B) {
 		r.SetArticle(a)
 	}
 }
+
+// BenchmarkScrollDari is BenchmarkScroll through 1 MB of Dari text: the
+// bidi layout of each line that scrolls into view.
+func BenchmarkScrollDari(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; sb.Len() < 1<<20; i++ {
+		sb.WriteString("یک هیئت تاجیکستانی به ولایت کندز سفر کرد و با مقامات طالبان در سال 2025 در مورد امنیت، استخبارات و مسائل سیاسی گفتگو کرد.")
+		if i%5 == 4 {
+			sb.WriteString("\n")
+		} else {
+			sb.WriteString(" ")
+		}
+	}
+	r := newTestReader(b, sb.String(), 800, 600)
+	test.WidgetRenderer(r)
+	dy := float32(-40)
+	for b.Loop() {
+		if r.ScrollOffset() > 100_000 || (dy > 0 && r.ScrollOffset() == 0) {
+			dy = -dy
+		}
+		r.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, dy)})
+	}
+}

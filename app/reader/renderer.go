@@ -34,6 +34,7 @@ type renderer struct {
 	texts    pool[*canvas.Text]
 	dots     pool[*canvas.Raster]
 	dotColor color.Color
+	spanBuf  []span
 }
 
 func newRenderer(r *Reader) *renderer {
@@ -129,12 +130,24 @@ func (rd *renderer) header(th fyne.Theme, v fyne.ThemeVariant, size fyne.Size) {
 	fg := th.Color(theme.ColorNameForeground, v)
 	for i, s := range l.title {
 		if y := l.titleY + float32(i)*m.titleH - r.scrollY; y+m.titleH > 0 && y < size.Height {
+			if i < len(l.titleVis) && l.titleVis[i] != nil {
+				for _, run := range l.titleVis[i].runs {
+					rd.text(run.text, fyne.NewPos(m.padX+run.x, y), m.titleSize, true, fg, run.w, m.titleH)
+				}
+				continue
+			}
 			rd.text(s, fyne.NewPos(m.padX, y), m.titleSize, true, fg, l.avail, m.titleH)
 		}
 	}
 	muted := th.Color(theme.ColorNamePlaceHolder, v)
 	for i, s := range l.meta {
 		if y := l.metaY + float32(i)*m.metaH - r.scrollY; y+m.metaH > 0 && y < size.Height {
+			if i < len(l.metaVis) && l.metaVis[i] != nil {
+				for _, run := range l.metaVis[i].runs {
+					rd.text(run.text, fyne.NewPos(m.padX+run.x, y), m.metaSize, false, muted, run.w, m.metaH)
+				}
+				continue
+			}
 			rd.text(s, fyne.NewPos(m.padX, y), m.metaSize, false, muted, l.avail, m.metaH)
 		}
 	}

@@ -148,7 +148,8 @@ func (r *Reader) DoubleTapped(ev *fyne.PointEvent) {
 // runeClass groups code points for word selection: 1 word, 2 space, 3 other.
 func runeClass(c rune) int {
 	switch {
-	case unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c) || c == '_':
+	case unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c) || c == '_' ||
+		c == '\u200c' || c == '\u200d': // ZWNJ and ZWJ join Persian word parts
 		return 1
 	case isBreakSpace(c):
 		return 2

@@ -86,6 +86,7 @@ type para struct {
 	start, end int
 	t0, t1     int
 	blank      bool // only white space: takes no height
+	rtl        bool // holds right-to-left text: laid out with bidi
 }
 
 // document is a text split into paragraphs and tokens with measured widths.
@@ -93,6 +94,7 @@ type document struct {
 	runes []rune
 	toks  []token
 	paras []para
+	bidi  map[int]*paraBidi // resolved levels by paragraph start, filled lazily
 }
 
 // isBreakSpace reports whether c is white space a line may wrap at. The
@@ -108,6 +110,7 @@ func tokenize(text string, m *measurer) document {
 	tokStart, tokByte := 0, 0
 	tokSpace := false
 	paraStart, paraTok := 0, 0
+	rtl := false
 	closeTok := func(end, endByte int) {
 		if end > tokStart {
 			d.toks = append(d.toks, token{start: tokStart, end: end, w: m.word(text[tokByte:endByte]), space: tokSpace})
@@ -121,7 +124,8 @@ func tokenize(text string, m *measurer) document {
 				break
 			}
 		}
-		d.paras = append(d.paras, para{start: paraStart, end: end, t0: paraTok, t1: len(d.toks), blank: blank})
+		d.paras = append(d.paras, para{start: paraStart, end: end, t0: paraTok, t1: len(d.toks), blank: blank, rtl: rtl})
+		rtl = false
 	}
 	for b, c := range text {
 		i := len(d.runes)
@@ -132,6 +136,9 @@ func tokenize(text string, m *measurer) document {
 			paraStart, paraTok = i+1, len(d.toks)
 			tokStart, tokByte = i+1, b+1
 			continue
+		}
+		if c >= 0x0590 && !rtl {
+			rtl = hasRTL(c)
 		}
 		sp := isBreakSpace(c)
 		if i > tokStart && sp != tokSpace {
@@ -151,6 +158,7 @@ type line struct {
 	y          float32
 	blank      bool // a white-space-only paragraph: zero height
 	paraEnd    bool // the last line of its paragraph
+	bidi       bool // its paragraph holds right-to-left text
 }
 
 // wrapPara appends the visual lines of p, wrapped to avail, to out. Lines
@@ -160,6 +168,7 @@ func wrapPara(d *document, p para, avail float32, m *measurer, out []line) []lin
 	if p.blank {
 		return append(out, line{start: p.start, end: p.end, blank: true, paraEnd: true})
 	}
+	first := len(out)
 	lineStart, x, hasWord := p.start, float32(0), false
 	for _, t := range d.toks[p.t0:p.t1] {
 		if t.space {
@@ -186,7 +195,13 @@ func wrapPara(d *document, p para, avail float32, m *measurer, out []line) []lin
 		x += t.w
 		hasWord = true
 	}
-	return append(out, line{start: lineStart, end: p.end, paraEnd: true})
+	out = append(out, line{start: lineStart, end: p.end, paraEnd: true})
+	if p.rtl {
+		for i := first; i < len(out); i++ {
+			out[i].bidi = true
+		}
+	}
+	return out
 }
 
 // fitChars returns the largest k in (a, end] such that runes[a:k] fits in
