@@ -125,9 +125,10 @@ func (f *placeForm) fail(err error) {
 	f.wb.focus(f.name)
 }
 
-// SaveUserPlace stores p in the project (undoable), adds it to the
-// gazetteer so the reader marks it and suggestions offer it, and reloads.
-// It returns p as stored.
+// SaveUserPlace stores p in the project (undoable) and adds it to the
+// gazetteer so the reader marks it and suggestions offer it; events and
+// articles do not change, so nothing else is read again. It returns p as
+// stored.
 func (wb *Workbench) SaveUserPlace(p annotate.Place) (annotate.Place, error) {
 	if strings.TrimSpace(p.Name) == "" {
 		return p, errNoPlaceName
@@ -137,10 +138,10 @@ func (wb *Workbench) SaveUserPlace(p annotate.Place) (annotate.Place, error) {
 	}
 	wb.gaz.Add(p)
 	wb.trackUserPlace(p.ID)
-	if err := wb.Reload(); err != nil {
+	if err := wb.syncUserPlaces(); err != nil {
 		return p, err
 	}
-	wb.refreshPlaceMarks() // Reload marks names again only when its sync changed the gazetteer
+	wb.refreshPlaceMarks() // the sync marks names again only when it changed the gazetteer
 	wb.status.setMessage("Added place: " + p.Name)
 	return p, nil
 }

@@ -80,7 +80,7 @@ func (wb *Workbench) saveArticleMeta(f *articleMetaUI) {
 		wb.onError(fmt.Errorf("the article details were not saved: %w", err))
 		return
 	}
-	if err := wb.Reload(); err != nil {
+	if err := wb.articleStored(a.ID); err != nil {
 		wb.onError(err)
 		return
 	}

@@ -32,9 +32,7 @@ func (wb *Workbench) deleteEvent(id string) {
 		wb.form.clear()
 	}
 	wb.selected = ""
-	if err := wb.Reload(); err != nil {
-		wb.onError(err)
-	}
+	wb.eventRemoved(id)
 	wb.SelectEvent("")
 	wb.status.setMessage("Deleted “" + e.Title + "” (Ctrl+Z brings it back)")
 }

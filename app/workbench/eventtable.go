@@ -53,8 +53,9 @@ func newEventTable(wb *Workbench) *eventTable {
 func (t *eventTable) setEvents(events []annotate.Event) {
 	t.rows = append(t.rows[:0], events...)
 	sortEvents(t.rows, t.col, t.desc)
-	t.list.Refresh()
-	t.selectID(t.wb.selected)
+	if !t.selectID(t.wb.selected) { // showing the selected row redraws the rows
+		t.list.Refresh()
+	}
 }
 
 // sortBy sorts by col, reversing the order when it already sorts by col.
@@ -83,8 +84,9 @@ func (t *eventTable) updateHeader() {
 	}
 }
 
-// selectID selects the row of event id, or none.
-func (t *eventTable) selectID(id string) {
+// selectID selects the row of event id, or none, and reports whether it
+// selected a row (which redraws the rows).
+func (t *eventTable) selectID(id string) bool {
 	t.quiet = true
 	defer func() { t.quiet = false }()
 	for i, e := range t.rows {
@@ -92,11 +94,12 @@ func (t *eventTable) selectID(id string) {
 			t.selRow = i
 			t.list.Select(i)
 			t.list.ScrollTo(i)
-			return
+			return true
 		}
 	}
 	t.selRow = -1
 	t.list.UnselectAll()
+	return false
 }
 
 // selectedRow returns the selected row, -1 for none.

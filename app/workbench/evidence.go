@@ -51,11 +51,11 @@ func (wb *Workbench) AddSelectionAsEvidence() {
 		f.base.Spans, f.base.Updated = e.Spans, e.Updated
 		f.updateHeading()
 	}
-	if err := wb.Reload(); err != nil {
+	if err := wb.eventStored(e.ID); err != nil {
 		wb.onError(err)
 		return
 	}
-	wb.reader.SetActive(e.ID)
+	wb.setActive(e.ID)
 	wb.status.setMessage(fmt.Sprintf("Evidence added to “%s” (%d spans; Ctrl+Z undoes)", e.Title, len(e.Spans)))
 }
 

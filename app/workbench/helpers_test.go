@@ -70,7 +70,15 @@ func newTestProject(t *testing.T, withEvents bool) *storage.Project {
 
 // openTestWorkbench shows project p in a new test window with the menus and
 // shortcuts the app binds.
-func openTestWorkbench(t *testing.T, p *storage.Project) (*Workbench, fyne.Window, *[]error) {
+func openTestWorkbench(t testing.TB, p *storage.Project) (*Workbench, fyne.Window, *[]error) {
+	t.Helper()
+	wb, w, errs, _ := openTestWorkbenchEngine(t, p)
+	return wb, w, errs
+}
+
+// openTestWorkbenchEngine is openTestWorkbench that also returns the map's
+// drawing engine.
+func openTestWorkbenchEngine(t testing.TB, p *storage.Project) (*Workbench, fyne.Window, *[]error, *render.Map) {
 	t.Helper()
 	bm, g := baseMapAndGazetteer(t)
 	engine, err := render.NewMap(bm, goregular.TTF)
@@ -90,7 +98,7 @@ func openTestWorkbench(t *testing.T, p *storage.Project) (*Workbench, fyne.Windo
 	if err := wb.Reload(); err != nil {
 		t.Fatal(err)
 	}
-	return wb, w, &errs
+	return wb, w, &errs, engine
 }
 
 // newTestWorkbench opens a workbench in a test window on a new project that

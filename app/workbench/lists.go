@@ -2,10 +2,13 @@ package workbench
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"eventatlas/annotate"
 )
 
 // newArticleList lists the project's articles with their event counts.
@@ -22,18 +25,27 @@ func (wb *Workbench) newArticleList() *widget.List {
 			row := o.(*fyne.Container)
 			a := wb.articles[i]
 			row.Objects[0].(*widget.Label).SetText(a.Title)
-			n := 0
-			for _, e := range wb.events {
-				for _, s := range e.Spans {
-					if s.ArticleID == a.ID {
-						n++
-						break
-					}
-				}
-			}
-			row.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d ev", n))
+			row.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d ev", wb.eventsIn(a.ID)))
 		},
 	)
 	l.OnSelected = func(i widget.ListItemID) { wb.SelectArticle(i) }
 	return l
+}
+
+// eventsIn returns how many events have evidence in article id. The counts
+// are made once for all articles after the events change (refreshEvents
+// forgets them), not once per row shown.
+func (wb *Workbench) eventsIn(id string) int {
+	if wb.articleCounts == nil {
+		wb.articleCounts = make(map[string]int, len(wb.articles))
+		for i := range wb.events {
+			spans := wb.events[i].Spans
+			for j, s := range spans {
+				if !slices.ContainsFunc(spans[:j], func(o annotate.Span) bool { return o.ArticleID == s.ArticleID }) {
+					wb.articleCounts[s.ArticleID]++
+				}
+			}
+		}
+	}
+	return wb.articleCounts[id]
 }

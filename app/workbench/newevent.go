@@ -114,14 +114,20 @@ func (wb *Workbench) store(e *annotate.Event) error {
 		return fmt.Errorf("the event was not saved: %w", err)
 	}
 	wb.status.setSaved(true)
-	if wb.form.isDraft && wb.form.base.ID == e.ID {
-		wb.form.isDraft = false
+	f := wb.form
+	if f.shown && f.base.ID == e.ID {
+		// The refresh loads the event as stored into the form (syncForm).
+		f.base, f.isDraft, f.dirty = *e, false, false
+	} else {
+		f.load(*e, false, f.suggested)
 	}
-	wb.form.load(*e, false, wb.form.suggested)
-	if err := wb.Reload(); err != nil {
+	// Selected before the refresh, the table selects and shows its row
+	// while it fills.
+	wb.selected = e.ID
+	if err := wb.eventStored(e.ID); err != nil {
 		return err
 	}
-	wb.SelectEvent(e.ID)
+	wb.selectEvent(e.ID, false)
 	return nil
 }
 

@@ -65,7 +65,7 @@ func (wb *Workbench) reattachOrphan(s annotate.Span) {
 		wb.onError(fmt.Errorf("the evidence was not re-attached: %w", err))
 		return
 	}
-	wb.afterOrphanEdit("Re-attached the evidence (Ctrl+Z undoes it)")
+	wb.afterOrphanEdit(s.EventID, "Re-attached the evidence (Ctrl+Z undoes it)")
 }
 
 // confirmDeleteOrphan asks before deleting an orphan span.
@@ -77,15 +77,15 @@ func (wb *Workbench) confirmDeleteOrphan(o storage.Orphan) {
 			wb.onError(fmt.Errorf("the evidence was not deleted: %w", err))
 			return
 		}
-		wb.afterOrphanEdit("Deleted the evidence (Ctrl+Z brings it back)")
+		wb.afterOrphanEdit(o.Span.EventID, "Deleted the evidence (Ctrl+Z brings it back)")
 	}, fyne.NewSize(460, 200))
 }
 
-// afterOrphanEdit reloads after an orphan was fixed and shows the list
-// again when orphans remain.
-func (wb *Workbench) afterOrphanEdit(msg string) {
+// afterOrphanEdit shows event eventID as stored after one of its orphans
+// was fixed, and the list again when orphans remain.
+func (wb *Workbench) afterOrphanEdit(eventID, msg string) {
 	wb.status.setSaved(true)
-	if err := wb.Reload(); err != nil {
+	if err := wb.eventStored(eventID); err != nil {
 		wb.onError(err)
 		return
 	}

@@ -10,7 +10,11 @@ const draftID = "\x00draft"
 // the map (centred on it) and the form, which shows it for editing. Edits
 // the form held for another event are saved first when they are valid.
 // An empty id clears the selection.
-func (wb *Workbench) SelectEvent(id string) {
+func (wb *Workbench) SelectEvent(id string) { wb.selectEvent(id, true) }
+
+// selectEvent is SelectEvent; inTable is false when the event table has
+// already selected and shown the event's row.
+func (wb *Workbench) selectEvent(id string, inTable bool) {
 	if id == draftID {
 		wb.form.focusType()
 		return
@@ -22,7 +26,7 @@ func (wb *Workbench) SelectEvent(id string) {
 	e, ok := wb.eventByID(id)
 	if !ok {
 		wb.selected = ""
-		wb.reader.SetActive("")
+		wb.setActive("")
 		wb.mapView.Select("")
 		wb.table.selectID("")
 		wb.status.setMessage("")
@@ -33,10 +37,12 @@ func (wb *Workbench) SelectEvent(id string) {
 	}
 	wb.selected = id
 	wb.showEvidenceOf(e)
-	wb.reader.SetActive(id)
+	wb.setActive(id)
 	wb.mapView.Select(id)
 	wb.mapView.CenterOn(id)
-	wb.table.selectID(id)
+	if inTable {
+		wb.table.selectID(id)
+	}
 	if !wb.form.shown || wb.form.base.ID != id {
 		wb.form.load(e, false, wb.suggestFor(e))
 	}
@@ -121,7 +127,7 @@ func (wb *Workbench) leaveForm() {
 		return
 	}
 	wb.status.setSaved(true)
-	if rerr := wb.Reload(); rerr != nil {
+	if rerr := wb.eventStored(e.ID); rerr != nil {
 		wb.onError(rerr)
 	}
 	wb.status.setMessage("Saved " + what + " (Ctrl+Z undoes)")

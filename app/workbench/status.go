@@ -35,10 +35,8 @@ func (s *statusLine) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(widget.NewSeparator(), nil, left, right, s.message))
 }
 
-func (s *statusLine) setProject(name string, events int) {
-	s.project.SetText(name)
-	s.setCount(events, events)
-}
+// setProject shows the project's file name.
+func (s *statusLine) setProject(name string) { s.project.SetText(name) }
 
 // setCount shows how many events the table and map show of all.
 func (s *statusLine) setCount(shown, all int) {

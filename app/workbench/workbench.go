@@ -5,6 +5,7 @@ package workbench
 
 import (
 	"fmt"
+	"image/color"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -33,10 +34,16 @@ type Workbench struct {
 	current  int              // index into articles of the article in the reader, -1 for none
 	selected string           // id of the selected event, "" for none
 
-	actors       []annotate.Actor // the actor registry, once read
-	actorsLoaded bool
-	highlights   []reader.Highlight // the highlights the reader shows
-	folded       foldCache          // the events' folded search text, for the filter
+	actors        []annotate.Actor // the actor registry, once read
+	actorsLoaded  bool
+	highlights    []reader.Highlight // the highlights the reader shows
+	highlighted   string             // the id of the article they were set on, "" when the reader has none
+	active        string             // the event whose spans the reader marks (setActive)
+	reloads       int                // how many times Reload read the project (tests count them)
+	mapIDs        []string           // the ids of the events the map was given, in order
+	mapKeep       bool               // the next refresh may keep the map's events when their ids are the same (setMapEvents)
+	articleCounts map[string]int     // events with evidence in each article, by id; nil when stale (lists.go)
+	folded        foldCache          // the events' folded search text, for the filter
 
 	articleList *widget.List
 	table       *eventTable
@@ -131,7 +138,8 @@ func annotatorName() string {
 
 // Reload reads articles and events from the project again and refreshes
 // every view, keeping the current article, the selection and the form's
-// edits where they still apply.
+// edits where they still apply. An edit of one event refreshes the views
+// without reading everything (incremental.go).
 func (wb *Workbench) Reload() error {
 	if tax, err := wb.project.Taxonomy(); err != nil {
 		wb.tax = annotate.DefaultTaxonomy()
@@ -152,6 +160,8 @@ func (wb *Workbench) Reload() error {
 		currentID = wb.articles[wb.current].ID
 	}
 	wb.articles, wb.events = arts, evs
+	wb.reloads++
+	wb.mapKeep = false
 	wb.current = -1
 	for i, a := range arts {
 		if a.ID == currentID {
@@ -161,23 +171,12 @@ func (wb *Workbench) Reload() error {
 	if wb.current < 0 && len(arts) > 0 {
 		wb.current = 0
 	}
-	if _, ok := wb.eventByID(wb.selected); !ok {
-		wb.selected = ""
-	}
-	wb.syncForm()
-	wb.filters.updateOptions()
-	wb.applyFilter()
-	wb.showArticle()
-	wb.articleList.Refresh()
+	wb.status.setProject(filepath.Base(wb.project.Path()))
+	wb.refreshEvents()
 	if wb.current >= 0 {
 		wb.articleList.Select(wb.current)
 	}
-	if err := wb.syncUserPlaces(); err != nil {
-		return err
-	}
-	wb.status.setProject(filepath.Base(wb.project.Path()), len(wb.events))
-	wb.status.setOrphans(wb.orphanCount())
-	return nil
+	return wb.syncUserPlaces()
 }
 
 // syncForm shows the stored state of the event in the form after a reload,
@@ -204,7 +203,7 @@ func (wb *Workbench) applyFilter() {
 	}
 	rows := filterEvents(wb.events, f, wb.folded)
 	wb.table.setEvents(rows)
-	wb.mapView.SetEvents(rows, wb.tax)
+	wb.setMapEvents(rows)
 	wb.mapView.Select(wb.selected)
 	wb.status.setCount(len(rows), len(wb.events))
 }
@@ -213,11 +212,13 @@ func (wb *Workbench) applyFilter() {
 func (wb *Workbench) showArticle() {
 	if wb.current < 0 {
 		wb.reader.SetArticle(annotate.Article{Title: "No articles yet", Text: "Import an article to start coding events."})
+		wb.highlights, wb.highlighted, wb.active = nil, "", ""
 		return
 	}
 	a := wb.articles[wb.current]
 	if wb.reader.Article().ID != a.ID || wb.reader.Article().Text != a.Text {
 		wb.reader.SetArticle(a)
+		wb.highlighted, wb.active = "", "" // SetArticle clears the highlights and the active event
 		var marks []reader.Range
 		for _, m := range wb.gaz.Match(a.Text) {
 			marks = append(marks, reader.Range{Start: m.Start, End: m.End})
@@ -253,13 +254,52 @@ func (wb *Workbench) refreshHighlights() {
 		}
 		add(d, draftID)
 	}
-	wb.highlights = hs
-	wb.reader.SetHighlights(hs)
+	// Redrawing the reader's highlights is slow; skip it when they are the
+	// ones it shows.
+	if wb.highlighted != id || !sameHighlights(hs, wb.highlights) {
+		wb.reader.SetHighlights(hs)
+	}
+	wb.highlights, wb.highlighted = hs, id
 	active := wb.selected
 	if wb.form.shown && wb.form.isDraft {
 		active = draftID
 	}
-	wb.reader.SetActive(active)
+	wb.setActive(active)
+}
+
+// setActive marks the spans of event id in the reader ("" for none),
+// unless they are marked already.
+func (wb *Workbench) setActive(id string) {
+	if id == wb.active {
+		return
+	}
+	wb.active = id
+	wb.reader.SetActive(id)
+}
+
+// sameHighlights reports whether a and b are the same highlights in the
+// same order.
+func sameHighlights(a, b []reader.Highlight) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.Start != y.Start || x.End != y.End || x.ID != y.ID || !sameColor(x.Color, y.Color) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameColor reports whether a and b are the same colour.
+func sameColor(a, b color.Color) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	r1, g1, b1, a1 := a.RGBA()
+	r2, g2, b2, a2 := b.RGBA()
+	return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
 }
 
 // refreshDraftHighlight redraws the highlights after the new event changed.
