@@ -113,6 +113,10 @@ func (m *Map) setView(v render.View) {
 	w, h := m.size()
 	v.Width, v.Height, v.Scale = max(w, 1), max(h, 1), m.scale()
 	v = v.Clamp()
+	if v.Center != m.view.Center || v.Zoom != m.view.Zoom {
+		// The map moved under the pointer: the tooltip waits for it to move.
+		m.hover = ""
+	}
 	m.view.Center, m.view.Zoom = v.Center, v.Zoom
 	m.Refresh()
 }

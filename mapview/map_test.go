@@ -328,3 +328,26 @@ func TestTapClusterZoomsIn(t *testing.T) {
 		t.Errorf("zoom %g after tapping a cluster at zoom %g", m.View().Zoom, v.Zoom)
 	}
 }
+
+// TestTooltipLeavesWhenMapMoves: a view change under a still pointer (keys,
+// a presentation's flight) takes the tooltip away; moving the pointer brings
+// back the tooltip of whatever is under it now.
+func TestTooltipLeavesWhenMapMoves(t *testing.T) {
+	m, w := newTestMap(t)
+	v := m.View()
+	kx, ky := v.ToPixel(orb.Point{68.857, 36.729})
+	pos := fyne.NewPos(float32(kx), float32(ky))
+	test.MoveMouse(w.Canvas(), pos)
+	if m.hover != "kunduz" {
+		t.Fatalf("hover %q, want kunduz", m.hover)
+	}
+	m.SetView(v.Pan(300, 0))
+	if m.hover != "" || m.r.tipTitle.Visible() {
+		t.Errorf("after the map moved: hover %q, tooltip shown %v", m.hover, m.r.tipTitle.Visible())
+	}
+	m.SetView(v)
+	test.MoveMouse(w.Canvas(), pos.AddXY(1, 0))
+	if m.hover != "kunduz" {
+		t.Errorf("pointer moved back over Kunduz: hover %q", m.hover)
+	}
+}

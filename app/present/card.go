@@ -47,7 +47,6 @@ func newCard() *card {
 	c.title.SizeName = theme.SizeNameSubHeadingText
 	c.quote.TextStyle.Italic = true
 	c.source.SizeName = theme.SizeNameCaptionText
-	c.source.Importance = widget.LowImportance
 	for _, l := range []*widget.Label{c.title, c.place, c.quote, c.source} {
 		l.Wrapping = fyne.TextWrapWord
 	}

@@ -192,7 +192,7 @@ func (s *Show) overviewCaption() caption {
 	if span := dateSpan(s.slides); span != "" {
 		heading += " · " + span
 	}
-	hint := "→ or Space: next event · ←: previous · O: overview · Esc: leave"
+	hint := "Space or Right arrow: next event · Left arrow: previous · O: overview · Esc: leave"
 	if n == 0 {
 		hint = "No events to show: the filter hides them all. Esc leaves."
 	}

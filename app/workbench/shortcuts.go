@@ -82,6 +82,8 @@ func (wb *Workbench) actions() []action {
 		{menu: "Map", label: "Zoom to selection", keys: "Z", run: wb.mapView.ZoomToSelection, note: "on the map"},
 		{menu: "Map", label: "Pan", keys: "← → ↑ ↓", note: "on the map"},
 		{menu: "Map", label: "Show legend", run: func() { wb.mapView.SetLegend(!wb.mapView.Legend()) }, check: wb.mapView.Legend},
+		{menu: "Map", label: "Present events", keys: "F11", sc: plain(fyne.KeyF11), run: wb.Present,
+			note: "the filtered events, full screen: → next, ← back, Esc leaves"},
 		separator.in("Map"),
 		{menu: "Map", label: "Draw point", run: func() { wb.ToggleDrawing(mapview.Point) }},
 		{menu: "Map", label: "Draw line", run: func() { wb.ToggleDrawing(mapview.Line) }},
@@ -127,6 +129,8 @@ func (wb *Workbench) typedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyF1:
 		wb.ShowShortcuts()
+	case fyne.KeyF11:
+		wb.Present()
 	case fyne.KeyDelete:
 		if wb.selected != "" {
 			wb.DeleteSelected()

@@ -15,6 +15,7 @@ import (
 
 	"eventatlas/annotate"
 	"eventatlas/annotate/gazetteer"
+	"eventatlas/app/present"
 	"eventatlas/app/reader"
 	"eventatlas/mapview"
 	"eventatlas/mapview/render"
@@ -84,6 +85,10 @@ type Workbench struct {
 	// ImportFunc imports the file at path (an article, GeoJSON or CSV events)
 	// into the open project and says what came in; the app sets it.
 	ImportFunc func(path string) (string, error)
+	// NewMapEngine makes the map engine of the presentation window (Map →
+	// Present events); the app sets it.
+	NewMapEngine NewMapEngineFunc
+	presentation *present.Show // the last presentation opened
 
 	importUI   // the import preview and the article details form
 	reanchorUI // the article text editor and the orphaned evidence list

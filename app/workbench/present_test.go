@@ -1,0 +1,47 @@
+package workbench
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"eventatlas/assets"
+	"eventatlas/mapview/render"
+)
+
+// TestPresentFilteredEvents opens the presentation with F11 and checks it
+// steps through the events the filter bar shows, in date order.
+func TestPresentFilteredEvents(t *testing.T) {
+	wb, _, errs := newTestWorkbench(t, true)
+	wb.typedKey(&fyne.KeyEvent{Name: fyne.KeyF11})
+	if len(*errs) != 1 || (*errs)[0] != ErrNoMapEngine {
+		t.Fatalf("F11 without an engine: errors %v, want ErrNoMapEngine", *errs)
+	}
+	bm, err := assets.LoadBaseMap()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb.NewMapEngine = func() (*render.Map, error) { return render.NewMap(bm, goregular.TTF) }
+
+	wb.typedKey(&fyne.KeyEvent{Name: fyne.KeyF11})
+	s := wb.presentation
+	if s == nil || s.Len() != len(wb.events) || s.At() != -1 {
+		t.Fatalf("presentation of %d events: %v", len(wb.events), s)
+	}
+	s.Close()
+
+	wb.filters.text.SetText("Kunduz")
+	wb.Present()
+	s = wb.presentation
+	t.Cleanup(s.Close)
+	want := filterEvents(wb.events, wb.filters.filter(), nil)
+	if s.Len() != len(want) || s.Len() == 0 || s.Len() == len(wb.events) {
+		t.Fatalf("filtered presentation has %d slides; the filter shows %d of %d events", s.Len(), len(want), len(wb.events))
+	}
+	s.Go(0)
+	first := wb.presentation.Window().Title()
+	if first != "Event Atlas — presentation" {
+		t.Errorf("window title %q", first)
+	}
+}
