@@ -88,6 +88,7 @@ func runGUI(path string, stderr io.Writer) int {
 		dialog.ShowError(fmt.Errorf("%w\n\nShowing %s instead.", openErr, p.Path()), w)
 	}
 	w.SetOnClosed(func() {
+		wb.SaveLayout()
 		wb.SavePendingEdits()
 		wb.Project().Close()
 	})

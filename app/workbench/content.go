@@ -15,17 +15,14 @@ func (wb *Workbench) Content() fyne.CanvasObject {
 	}
 	articles := container.NewBorder(heading("Articles"), nil, nil, nil, wb.articleList)
 	events := container.NewBorder(container.NewVBox(heading("Events"), wb.filters.content), nil, nil, nil, wb.table.content)
-	side := container.NewVSplit(articles, events)
-	side.SetOffset(0.2)
+	side := wb.panes.split("side", false, articles, events)
 
 	readerPane := container.NewBorder(container.NewVBox(wb.readerToolbar(), wb.find.bar), nil, nil, nil, wb.reader)
-	middle := container.NewVSplit(readerPane, wb.form.Object())
-	middle.SetOffset(0.6)
+	middle := wb.panes.split("middle", false, readerPane, wb.form.Object())
+	wb.panes.formShown(wb.form.shown)
 
 	mapPane := container.NewBorder(wb.mapToolbar(), nil, nil, nil, wb.mapView)
-	right := container.NewHSplit(middle, mapPane)
-	right.SetOffset(0.55)
-	main := container.NewHSplit(side, right)
-	main.SetOffset(0.32)
+	right := wb.panes.split("right", true, middle, mapPane)
+	main := wb.panes.split("main", true, side, right)
 	return container.NewBorder(nil, wb.status, nil, nil, main)
 }

@@ -148,6 +148,7 @@ func (f *eventForm) showFields(on bool) {
 	f.fields.Hidden = !on
 	f.hint.Hidden = on
 	f.content.Refresh()
+	f.wb.panes.formShown(on)
 }
 
 // focusType puts the keyboard in the type field.

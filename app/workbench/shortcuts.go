@@ -81,7 +81,7 @@ func (wb *Workbench) actions() []action {
 		{menu: "Map", label: "Fit all events", keys: "Ctrl+Shift+0", sc: ctrlShift(fyne.Key0), run: wb.mapView.FitEvents},
 		{menu: "Map", label: "Zoom to selection", keys: "Z", run: wb.mapView.ZoomToSelection, note: "on the map"},
 		{menu: "Map", label: "Pan", keys: "← → ↑ ↓", note: "on the map"},
-		{menu: "Map", label: "Show legend", run: func() { wb.mapView.SetLegend(!wb.mapView.Legend()) }, check: wb.mapView.Legend},
+		{menu: "Map", label: "Show legend", run: wb.toggleLegend, check: wb.mapView.Legend},
 		{menu: "Map", label: "Present events", keys: "F11", sc: plain(fyne.KeyF11), run: wb.Present,
 			note: "the filtered events, full screen: → next, ← back, Esc leaves"},
 		separator.in("Map"),

@@ -89,6 +89,7 @@ type Workbench struct {
 	// Present events); the app sets it.
 	NewMapEngine NewMapEngineFunc
 	presentation *present.Show // the last presentation opened
+	panes        panes         // the resizable splits, remembered between runs
 
 	importUI   // the import preview and the article details form
 	reanchorUI // the article text editor and the orphaned evidence list
@@ -105,6 +106,7 @@ func New(w fyne.Window, p *storage.Project, g *gazetteer.Gazetteer, engine *rend
 	wb.onError = wb.showError
 	wb.reader = reader.New()
 	wb.mapView = mapview.New(engine)
+	wb.restoreLegend()
 	wb.status = newStatusLine()
 	wb.articleList = wb.newArticleList()
 	wb.table = newEventTable(wb)
