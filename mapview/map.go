@@ -280,3 +280,12 @@ func (m *Map) ViewOf(id string, maxZoom float64) (v render.View, ok bool) {
 	v.Zoom = math.Min(f.Zoom, maxZoom)
 	return v, true
 }
+
+// ShowPoint centres the map on pt, zooming in to zoom 10 if it is further
+// out (a town with its neighbours).
+func (m *Map) ShowPoint(pt orb.Point) {
+	v := m.View()
+	v.Center = pt
+	v.Zoom = math.Max(v.Zoom, 10)
+	m.SetView(v)
+}

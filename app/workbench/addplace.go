@@ -28,6 +28,7 @@ var errNoPlaceName = errors.New("give the place a name")
 type placeForm struct {
 	wb              *Workbench
 	at              orb.Point
+	id              string // the place edited; "" for a new one
 	name, others    *widget.Entry
 	country, admin1 *widget.Entry
 	kind            *widget.Select
@@ -48,18 +49,39 @@ func (wb *Workbench) mapSecondaryTapped(lonlat orb.Point, _ string) { wb.AddPlac
 // AddPlaceAt opens the form that adds a user place at lonlat, with the
 // country and province of the point filled in.
 func (wb *Workbench) AddPlaceAt(lonlat orb.Point) {
-	f := &placeForm{at: lonlat, wb: wb}
 	country, admin1 := wb.adminAt(lonlat)
+	wb.openPlaceForm(annotate.Place{Point: lonlat, Kind: annotate.KindUser, Country: country, Admin1: admin1},
+		"Add place here", "Add place")
+}
+
+// EditUserPlace opens the place form on a user place: its names, kind and
+// province can be changed; it stays where it is.
+func (wb *Workbench) EditUserPlace(p annotate.Place) {
+	wb.openPlaceForm(p, "Edit place", "Save place")
+}
+
+// openPlaceForm shows the place form filled with p; a p without an ID is
+// a new place.
+func (wb *Workbench) openPlaceForm(p annotate.Place, title, okLabel string) {
+	f := &placeForm{at: p.Point, id: p.ID, wb: wb}
 	f.name = widget.NewEntry()
 	f.name.SetPlaceHolder("Name (required)")
+	f.name.SetText(p.Name)
 	f.others = widget.NewEntry()
 	f.others.SetPlaceHolder("Other names, comma-separated")
+	var others []string
+	for _, n := range p.Names {
+		if n != p.Name {
+			others = append(others, n)
+		}
+	}
+	f.others.SetText(strings.Join(others, ", "))
 	f.kind = widget.NewSelect(placeKinds, nil)
-	f.kind.SetSelected(string(annotate.KindUser))
+	f.kind.SetSelected(string(firstNonEmpty(string(p.Kind), string(annotate.KindUser))))
 	f.country = widget.NewEntry()
-	f.country.SetText(country)
+	f.country.SetText(p.Country)
 	f.admin1 = widget.NewEntry()
-	f.admin1.SetText(admin1)
+	f.admin1.SetText(p.Admin1)
 	f.problem = widget.NewLabel("")
 	form := widget.NewForm(
 		widget.NewFormItem("Name", f.name),
@@ -67,10 +89,10 @@ func (wb *Workbench) AddPlaceAt(lonlat orb.Point) {
 		widget.NewFormItem("Kind", f.kind),
 		widget.NewFormItem("Country", f.country),
 		widget.NewFormItem("Province", f.admin1),
-		widget.NewFormItem("At", widget.NewLabel(fmt.Sprintf("%.5f, %.5f (lat, lon)", lonlat[1], lonlat[0]))),
+		widget.NewFormItem("At", widget.NewLabel(fmt.Sprintf("%.5f, %.5f (lat, lon)", p.Point[1], p.Point[0]))),
 	)
 	body := container.NewVBox(form, f.problem)
-	f.sheet = showSheet(wb.win.Canvas(), "Add place here", body, "Add place", f.submit, fyne.NewSize(460, 340))
+	f.sheet = showSheet(wb.win.Canvas(), title, body, okLabel, f.submit, fyne.NewSize(460, 340))
 	f.name.OnSubmitted = func(string) { f.sheet.accept() }
 	wb.placeForm = f
 	wb.focus(f.name)
@@ -78,8 +100,12 @@ func (wb *Workbench) AddPlaceAt(lonlat orb.Point) {
 
 // place is the place the form describes.
 func (f *placeForm) place() annotate.Place {
+	id := f.id
+	if id == "" {
+		id = uuid.NewString()
+	}
 	p := annotate.Place{
-		ID:       uuid.NewString(),
+		ID:       id,
 		Name:     strings.TrimSpace(f.name.Text),
 		Kind:     annotate.PlaceKind(f.kind.Selected),
 		Country:  strings.TrimSpace(f.country.Text),
@@ -142,7 +168,10 @@ func (wb *Workbench) SaveUserPlace(p annotate.Place) (annotate.Place, error) {
 		return p, err
 	}
 	wb.refreshPlaceMarks() // the sync marks names again only when it changed the gazetteer
-	wb.status.setMessage("Added place: " + p.Name)
+	wb.status.setMessage("Saved place: " + p.Name)
+	if wb.onPlacesChanged != nil {
+		wb.onPlacesChanged()
+	}
 	return p, nil
 }
 

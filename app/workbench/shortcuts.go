@@ -54,6 +54,7 @@ func (wb *Workbench) actions() []action {
 		{menu: "Edit", label: "Edit article text…", run: wb.EditArticleText},
 		{menu: "Edit", label: "Resolve conflicts…", run: wb.ShowConflicts},
 		{menu: "Edit", label: "Event types…", run: wb.ShowTaxonomy},
+		{menu: "Edit", label: "Your places…", run: wb.ShowPlaces},
 		separator.in("Edit"),
 		{menu: "Edit", label: "Find in article…", keys: "Ctrl+F", sc: ctrl(fyne.KeyF), run: wb.OpenFind,
 			note: "Enter next, Shift+Enter back"},

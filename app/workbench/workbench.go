@@ -77,6 +77,8 @@ type Workbench struct {
 	tilesURL                 *widget.Entry
 	userPlaces               map[string]bool // ids of the user places put in the gazetteer (addplace.go)
 	placeForm                *placeForm      // the last "Add place here" form
+	placesView               *placesView     // the last Edit → Places… sheet
+	onPlacesChanged          func()          // refreshes an open places sheet
 
 	// ExportFunc writes the open project to path in format ("gpkg",
 	// "geojson", "csv", "kml" or "jsonld"); the app sets it. While it is
