@@ -170,8 +170,8 @@ func TestHistoryChanges(t *testing.T) {
 		t.Fatalf("history %v, %v; want create and update", h, err)
 	}
 	got := historyChanges(h[1])
-	want := []string{"type: Diplomacy → Security cooperation", "sub-type: " + e.SubType + " → intelligence exchange",
-		"fatalities: — → 2"}
+	want := []string{"type: Diplomacy » Security cooperation", "sub-type: " + e.SubType + " » intelligence exchange",
+		"fatalities: — » 2"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -186,7 +186,7 @@ func TestHistoryChanges(t *testing.T) {
 		t.Fatal("no history sheet")
 	}
 	text := strings.Join(labelsIn(wb.historySheet.pop.Content), "\n")
-	if !strings.Contains(text, "• type: Diplomacy → Security cooperation") {
+	if !strings.Contains(text, "• type: Diplomacy » Security cooperation") {
 		t.Errorf("the history sheet does not show the change:\n%s", text)
 	}
 }

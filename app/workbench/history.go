@@ -101,7 +101,7 @@ func historyChanges(h storage.HistoryEntry) []string {
 			}
 			return
 		}
-		out = append(out, name+": "+fs+" → "+ts)
+		out = append(out, name+": "+fs+" » "+ts) // "»": the theme font has no arrows (Fyne draws "→ " with a missing glyph)
 	}
 	add("type", b.Type, a.Type)
 	add("sub-type", b.SubType, a.SubType)

@@ -84,7 +84,7 @@ func (wb *Workbench) actions() []action {
 		{menu: "Map", label: "Pan", keys: "← → ↑ ↓", note: "on the map"},
 		{menu: "Map", label: "Show legend", run: wb.toggleLegend, check: wb.mapView.Legend},
 		{menu: "Map", label: "Present events", keys: "F11", sc: plain(fyne.KeyF11), run: wb.Present,
-			note: "the filtered events, full screen: → next, ← back, Esc leaves"},
+			note: "the filtered events, full screen: Space next, Left back, Esc leaves"},
 		separator.in("Map"),
 		{menu: "Map", label: "Draw point", run: func() { wb.ToggleDrawing(mapview.Point) }},
 		{menu: "Map", label: "Draw line", run: func() { wb.ToggleDrawing(mapview.Line) }},
