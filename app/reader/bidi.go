@@ -365,3 +365,18 @@ func visualOrder(levels []uint8, start int) []levelRun {
 	}
 	return runs
 }
+
+// RightToLeft reports whether s reads right to left: its first strong
+// character is a right-to-left letter (UAX #9 P2–P3). Lists and labels use
+// it to align a Dari or Pashto title to the right.
+func RightToLeft(s string) bool {
+	for _, c := range s {
+		switch bidiClass(c) {
+		case bidi.R, bidi.AL:
+			return true
+		case bidi.L:
+			return false
+		}
+	}
+	return false
+}

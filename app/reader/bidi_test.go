@@ -89,3 +89,23 @@ func TestHasRTL(t *testing.T) {
 		}
 	}
 }
+
+func TestRightToLeft(t *testing.T) {
+	cases := []struct {
+		s    string
+		want bool
+	}{
+		{"Tajik delegation", false},
+		{"هیئت تاجیکستان به کندز", true},
+		{"2025: هیئت", true},
+		{"«Kunduz» هیئت", false},
+		{"Кундуз", false},
+		{"", false},
+		{"123 ...", false},
+	}
+	for _, c := range cases {
+		if got := RightToLeft(c.s); got != c.want {
+			t.Errorf("RightToLeft(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eventatlas/annotate"
+	"eventatlas/app/reader"
 )
 
 // newArticleList lists the project's articles with their event counts.
@@ -24,7 +25,12 @@ func (wb *Workbench) newArticleList() *widget.List {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
 			a := wb.articles[i]
-			row.Objects[0].(*widget.Label).SetText(a.Title)
+			title := row.Objects[0].(*widget.Label)
+			title.Alignment = fyne.TextAlignLeading
+			if reader.RightToLeft(a.Title) {
+				title.Alignment = fyne.TextAlignTrailing // a Dari or Pashto headline
+			}
+			title.SetText(a.Title)
 			row.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d ev", wb.eventsIn(a.ID)))
 		},
 	)

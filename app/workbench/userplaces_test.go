@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
 	"eventatlas/annotate"
@@ -90,5 +92,34 @@ func TestEditAndDeleteUserPlace(t *testing.T) {
 	}
 	if len(*errs) != 0 {
 		t.Errorf("errors: %v", *errs)
+	}
+}
+
+// TestArticleListAlignsRTLTitles: a Dari headline sits at the right of its
+// row, an English one at the left.
+func TestArticleListAlignsRTLTitles(t *testing.T) {
+	wb, _, _ := newTestWorkbench(t, false)
+	dari := annotate.Article{Title: "هیئت تاجیکستان به کندز سفر کرد", Text: "یک هیئت تاجیکستانی به ولایت کندز سفر کرد."}
+	if _, err := wb.project.AddArticle(&dari); err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	l := wb.articleList
+	for i, a := range wb.articles {
+		row := l.CreateItem()
+		l.UpdateItem(i, row)
+		label := row.(*fyne.Container).Objects[0].(*widget.Label)
+		want := fyne.TextAlignLeading
+		if a.ID == dari.ID {
+			want = fyne.TextAlignTrailing
+		}
+		if label.Text != a.Title || label.Alignment != want {
+			t.Errorf("row %d %q: alignment %v, want %v", i, label.Text, label.Alignment, want)
+		}
+	}
+	if len(wb.articles) != 2 {
+		t.Errorf("%d articles, want 2", len(wb.articles))
 	}
 }
