@@ -4,11 +4,15 @@
 // evidence spans, actors, user places, the edit history and the project's
 // metadata are attribute tables beside it.
 //
-// Every change is written in one transaction with synchronous=FULL and a
-// rollback journal, so the .gpkg file alone holds every saved change as soon
-// as a save returns, and a crash at any moment leaves the last saved state.
-// One program at a time may edit a project: Open and Create take an
-// exclusive lock on PATH+".lock".
+// Every change is written in one transaction with synchronous=FULL and is
+// on disk when its method returns; a crash at any moment leaves the last
+// saved state. While a project is edited it is in WAL mode (one fsync per
+// commit); once it has been idle for IdleDelay, and on Flush and Close, the
+// log is copied into the .gpkg and emptied, so a copy of the .gpkg alone
+// taken while the program is idle holds every saved change, and Close
+// leaves one plain file in rollback-journal mode. Large imports are
+// written in rollback-journal mode. One program at a time may edit a
+// project: Open and Create take an exclusive lock on PATH+".lock".
 //
 // Files from others are untrusted. ReadUntrusted (and Inspect, for
 // `eventatlas check`) reads one without running any SQL it holds: from a

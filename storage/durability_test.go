@@ -2,6 +2,8 @@ package storage
 
 import (
 	"bufio"
+	"database/sql"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -33,7 +35,8 @@ func copyFile(t *testing.T, src, dst string) {
 }
 
 // TestCopyWhileIdleHoldsEveryChange copies the .gpkg alone (no journal or
-// WAL) after each change while the project stays open and checks the copy.
+// WAL) after each change, once the project has been idle for IdleDelay,
+// while it stays open, and checks the copy.
 func TestCopyWhileIdleHoldsEveryChange(t *testing.T) {
 	p, path := newProject(t)
 	events := testEvents(t, addTestArticle(t, p))
@@ -53,10 +56,19 @@ func TestCopyWhileIdleHoldsEveryChange(t *testing.T) {
 		if err := s.do(); err != nil {
 			t.Fatalf("%s: %v", s.name, err)
 		}
-		for _, suffix := range []string{"-wal", "-journal", "-shm"} {
-			if fileExists(path + suffix) {
-				t.Errorf("%s: %s exists while idle", s.name, filepath.Base(path+suffix))
-			}
+		if walSize(path) == 0 {
+			t.Errorf("%s: the change is not in the write-ahead log", s.name)
+		}
+		// The idle check-point empties the log IdleDelay after the change.
+		start := time.Now()
+		for walSize(path) > 0 && time.Since(start) < 5*time.Second {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if d := time.Since(start); d < IdleDelay/2 || d > IdleDelay+2*time.Second {
+			t.Errorf("%s: the log was emptied %v after the change; want about %v", s.name, d, IdleDelay)
+		}
+		if fileExists(path + "-journal") {
+			t.Errorf("%s: %s exists while idle", s.name, filepath.Base(path+"-journal"))
 		}
 		dst := filepath.Join(backup, fmt.Sprintf("copy%d.gpkg", i))
 		copyFile(t, path, dst)
@@ -75,6 +87,77 @@ func TestCopyWhileIdleHoldsEveryChange(t *testing.T) {
 		if s.name == "update" && got[0].Title != "Renamed" {
 			t.Errorf("update: the copy holds title %q", got[0].Title)
 		}
+	}
+}
+
+// walSize is the size of path's -wal file, 0 when there is none.
+func walSize(path string) int64 {
+	fi, err := os.Stat(path + "-wal")
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
+}
+
+// TestFlushAndClose checks that Flush empties the write-ahead log at once
+// and that Close leaves one plain file in rollback-journal mode.
+func TestFlushAndClose(t *testing.T) {
+	p, path := newProject(t)
+	events := testEvents(t, addTestArticle(t, p))
+	if err := p.SaveEvent(events[0]); err != nil {
+		t.Fatal(err)
+	}
+	if walSize(path) == 0 {
+		t.Fatal("the save is not in the write-ahead log")
+	}
+	if err := p.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if n := walSize(path); n != 0 {
+		t.Errorf("after Flush the log has %d bytes", n)
+	}
+	cp := filepath.Join(t.TempDir(), "copy.gpkg")
+	copyFile(t, path, cp)
+	if c, err := Open(cp); err != nil {
+		t.Errorf("open the copy: %v", err)
+	} else {
+		if got, err := c.Events(); err != nil || len(got) != 1 || got[0].ID != events[0].ID {
+			t.Errorf("the copy after Flush holds %d events, %v; want the one saved", len(got), err)
+		}
+		c.Close()
+	}
+	if err := p.SaveEvent(events[1]); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, suffix := range []string{"-wal", "-shm", "-journal", ".lock"} {
+		if fileExists(path + suffix) {
+			t.Errorf("%s exists after Close", filepath.Base(path+suffix))
+		}
+	}
+	hdr, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wal, err := checkHeader(hdr[:100], int64(len(hdr))); err != nil || wal {
+		t.Errorf("closed file: WAL mode %v, %v; want rollback-journal mode", wal, err)
+	}
+	c, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if got, err := c.Events(); err != nil || len(got) != 2 {
+		t.Errorf("reopened: %d events, %v; want 2", len(got), err)
+	}
+	if err := c.Flush(); err != nil {
+		t.Errorf("Flush with nothing written: %v", err)
+	}
+	c.Close()
+	if err := c.Flush(); !errors.Is(err, ErrClosed) {
+		t.Errorf("Flush after Close = %v, want ErrClosed", err)
 	}
 }
 
@@ -247,5 +330,99 @@ func TestOpenInUseOtherProcess(t *testing.T) {
 	}
 	if events, _ := p.Events(); len(events) != 0 {
 		t.Errorf("the refused process wrote %d events", len(events))
+	}
+}
+
+// TestJournalModes checks the journal mode through a project's life:
+// rollback journal when opened, WAL from the first edit, rollback journal
+// for a bulk import (with the log copied in first), WAL again for the next
+// edit and rollback journal after Close.
+func TestJournalModes(t *testing.T) {
+	p, path := newProject(t)
+	events := testEvents(t, addTestArticle(t, p))
+	mode := func(step, want string) {
+		t.Helper()
+		var got string
+		if err := p.db.QueryRow(`PRAGMA journal_mode`).Scan(&got); err != nil || got != want {
+			t.Errorf("%s: journal_mode = %q, %v; want %q", step, got, err, want)
+		}
+	}
+	mode("after the first write", "wal") // AddArticle
+	if err := p.SaveEvent(events[0]); err != nil {
+		t.Fatal(err)
+	}
+	var bulk []annotate.Event
+	for i := range bulkImport {
+		bulk = append(bulk, annotate.Event{Type: "Other", Title: fmt.Sprintf("bulk %d", i), Geometry: orb.Point{68, 37}})
+	}
+	if _, err := p.ImportEvents(bulk); err != nil {
+		t.Fatal(err)
+	}
+	mode("after a bulk import", "delete")
+	if fileExists(path + "-wal") {
+		t.Error("the -wal file is left after a bulk import")
+	}
+	if err := p.SaveEvent(events[1]); err != nil {
+		t.Fatal(err)
+	}
+	mode("after the next edit", "wal")
+	var idx int
+	if err := p.db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'events_date' AND sql = ?`,
+		createDateIndex).Scan(&idx); err != nil || idx != 1 {
+		t.Errorf("events_date index after a bulk import: %d, %v", idx, err)
+	}
+	p.Close()
+	q, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	if got, err := q.Events(); err != nil || len(got) != bulkImport+2 {
+		t.Errorf("reopened: %d events, %v; want %d", len(got), err, bulkImport+2)
+	}
+	p = q
+	mode("after Close and Open", "delete")
+}
+
+// TestNoWALFallback checks that a project whose switch to WAL mode fails
+// (here: another program is reading it) keeps the rollback journal and
+// still saves.
+func TestNoWALFallback(t *testing.T) {
+	p, path := newProject(t)
+	p.Close()
+	reader, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	rows, err := reader.Query(`SELECT key FROM meta`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if _, err := p.db.Exec(`PRAGMA busy_timeout = 50`); err != nil {
+		t.Fatal(err)
+	}
+	p.mu.Lock()
+	err = p.useWAL()
+	p.mu.Unlock()
+	if err != nil || p.wal || !p.noWAL {
+		t.Fatalf("useWAL with a reader = %v (wal %v, noWAL %v); want the rollback journal kept", err, p.wal, p.noWAL)
+	}
+	rows.Close()
+	a := addTestArticle(t, p)
+	if err := p.SaveEvent(testEvents(t, a)[0]); err != nil {
+		t.Fatal(err)
+	}
+	var mode string
+	if err := p.db.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "delete" {
+		t.Errorf("journal_mode = %q, %v; want delete", mode, err)
+	}
+	if fileExists(path + "-wal") {
+		t.Error("a -wal file exists")
 	}
 }

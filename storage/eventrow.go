@@ -61,10 +61,10 @@ var upsertEvent = func() string {
 }()
 
 // writeEvent stores e and replaces its spans. It writes no history.
-func writeEvent(tx *sql.Tx, e *annotate.Event) error {
+func writeEvent(tx querier, e *annotate.Event) error {
 	var articleTitle string
 	if len(e.Spans) > 0 {
-		if err := tx.QueryRow(`SELECT coalesce(title, '') FROM articles WHERE id = ?`, e.Spans[0].ArticleID).Scan(&articleTitle); err != nil && err != sql.ErrNoRows {
+		if err := tx.QueryRow(qArticleTitle, e.Spans[0].ArticleID).Scan(&articleTitle); err != nil && err != sql.ErrNoRows {
 			return err
 		}
 	}
@@ -75,11 +75,11 @@ func writeEvent(tx *sql.Tx, e *annotate.Event) error {
 	if _, err = tx.Exec(upsertEvent, args...); err != nil {
 		return err
 	}
-	if _, err := tx.Exec(`DELETE FROM spans WHERE event_id = ?`, e.ID); err != nil {
+	if _, err := tx.Exec(qDeleteSpans, e.ID); err != nil {
 		return err
 	}
 	for _, s := range e.Spans {
-		if _, err := tx.Exec(`INSERT INTO spans (`+spanSelect+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		if _, err := tx.Exec(qInsertSpan,
 			s.ID, s.ArticleID, e.ID, s.Start, s.End, s.Quote, s.Prefix, s.Suffix, s.Orphan); err != nil {
 			return fmt.Errorf("span %d–%d: %w", s.Start, s.End, err)
 		}
@@ -117,11 +117,11 @@ func eventValues(e *annotate.Event, articleTitle string) ([]any, error) {
 }
 
 // removeEvent deletes an event and its spans. It writes no history.
-func removeEvent(tx *sql.Tx, id string) error {
-	if _, err := tx.Exec(`DELETE FROM spans WHERE event_id = ?`, id); err != nil {
+func removeEvent(tx querier, id string) error {
+	if _, err := tx.Exec(qDeleteSpans, id); err != nil {
 		return err
 	}
-	if _, err := tx.Exec(`DELETE FROM events WHERE id = ?`, id); err != nil {
+	if _, err := tx.Exec(qDeleteEvent, id); err != nil {
 		return err
 	}
 	return touch(tx, orb.Bound{}, "events", "spans")
@@ -129,18 +129,15 @@ func removeEvent(tx *sql.Tx, id string) error {
 
 // touch sets last_change of tables in gpkg_contents and widens the events
 // extent to b when b is not empty.
-func touch(tx *sql.Tx, b orb.Bound, tables ...string) error {
+func touch(tx querier, b orb.Bound, tables ...string) error {
 	for _, t := range tables {
-		if _, err := tx.Exec(`UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name = ?`, t); err != nil {
+		if _, err := tx.Exec(qTouch, t); err != nil {
 			return err
 		}
 		if t != "events" || b == (orb.Bound{}) {
 			continue
 		}
-		if _, err := tx.Exec(`UPDATE gpkg_contents SET
-			min_x = min(coalesce(min_x, ?1), ?1), min_y = min(coalesce(min_y, ?2), ?2),
-			max_x = max(coalesce(max_x, ?3), ?3), max_y = max(coalesce(max_y, ?4), ?4)
-			WHERE table_name = 'events'`, b.Min[0], b.Min[1], b.Max[0], b.Max[1]); err != nil {
+		if _, err := tx.Exec(qWiden, b.Min[0], b.Min[1], b.Max[0], b.Max[1]); err != nil {
 			return err
 		}
 	}
@@ -150,14 +147,14 @@ func touch(tx *sql.Tx, b orb.Bound, tables ...string) error {
 // loadEvent reads one event with its spans; the error wraps ErrNotFound
 // when there is none.
 func loadEvent(q querier, id string) (annotate.Event, error) {
-	e, err := scanEvent(q.QueryRow(`SELECT `+eventSelect+` FROM events WHERE id = ?`, id))
+	e, err := scanEvent(q.QueryRow(qLoadEvent, id))
 	if err == sql.ErrNoRows {
 		return e, fmt.Errorf("event %s: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return e, err
 	}
-	rows, err := q.Query(`SELECT `+spanSelect+` FROM spans WHERE event_id = ? ORDER BY fid`, id)
+	rows, err := q.Query(qLoadSpans, id)
 	if err != nil {
 		return e, err
 	}

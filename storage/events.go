@@ -46,7 +46,8 @@ func (p *Project) SaveEvent(e *annotate.Event) error {
 			return fmt.Errorf("cannot save the event %q: evidence span %d–%d is empty or negative", ev.Title, s.Start, s.End)
 		}
 	}
-	err := p.write(func(tx *sql.Tx) error {
+	err := p.write(func(sqlTx *sql.Tx) error {
+		tx := p.cached(sqlTx)
 		if err := checkArticles(tx, ev.Spans); err != nil {
 			return err
 		}
@@ -83,10 +84,10 @@ func (p *Project) SaveEvent(e *annotate.Event) error {
 }
 
 // checkArticles reports a span whose article is not in the project.
-func checkArticles(tx *sql.Tx, spans []annotate.Span) error {
+func checkArticles(tx querier, spans []annotate.Span) error {
 	for _, s := range spans {
 		var n int
-		if err := tx.QueryRow(`SELECT count(*) FROM articles WHERE id = ?`, s.ArticleID).Scan(&n); err != nil {
+		if err := tx.QueryRow(qCountArticle, s.ArticleID).Scan(&n); err != nil {
 			return err
 		}
 		if n == 0 {
@@ -103,7 +104,8 @@ func (p *Project) DeleteEvent(id string) error {
 		return err
 	}
 	defer p.mu.Unlock()
-	return p.write(func(tx *sql.Tx) error {
+	return p.write(func(sqlTx *sql.Tx) error {
+		tx := p.cached(sqlTx)
 		before, err := loadEvent(tx, id)
 		if err != nil {
 			return err

@@ -53,7 +53,7 @@ func (h HistoryEntry) Description() string {
 }
 
 // record writes a history row for an edit in tx and discards the redo tail.
-func (p *Project) record(tx *sql.Tx, action, entity, id string, before, after any) error {
+func (p *Project) record(tx querier, action, entity, id string, before, after any) error {
 	b, err := snapshotJSON(before)
 	if err != nil {
 		return err
@@ -62,15 +62,14 @@ func (p *Project) record(tx *sql.Tx, action, entity, id string, before, after an
 	if err != nil {
 		return err
 	}
-	if _, err := tx.Exec(`UPDATE history SET undone = ? WHERE undone = ?`, stateDiscarded, stateUndone); err != nil {
+	if _, err := tx.Exec(qDiscardRedo, stateDiscarded, stateUndone); err != nil {
 		return err
 	}
 	var batch any
 	if p.batch != 0 {
 		batch = p.batch
 	}
-	if _, err := tx.Exec(`INSERT INTO history (at, annotator, action, entity, entity_id, before_json, after_json, undone, batch)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sqlTime(now()), nullString(p.annotator), action, entity, id, b, a, stateDone, batch); err != nil {
+	if _, err := tx.Exec(qInsertHistory, sqlTime(now()), nullString(p.annotator), action, entity, id, b, a, stateDone, batch); err != nil {
 		return err
 	}
 	return touch(tx, orb.Bound{}, "history")

@@ -17,7 +17,10 @@ import (
 // event that fails its checks fails the whole import, naming it, and
 // nothing is written. Imports are not recorded in the history, so Undo
 // does not remove them. It returns the number of events written; the
-// caller's slice is not changed.
+// caller's slice is not changed. An import of bulkImport events or more is
+// written in rollback-journal mode (the next edit returns to WAL mode); it
+// drops the events_date index and builds it again at the end when the
+// project had fewer events than the import brings.
 func (p *Project) ImportEvents(events []annotate.Event) (int, error) {
 	if err := p.begin(); err != nil {
 		return 0, err
@@ -71,14 +74,45 @@ func (p *Project) ImportEvents(events []annotate.Event) (int, error) {
 		}
 		defer p.db.Exec(fmt.Sprintf(`PRAGMA cache_size = %d`, cache))
 	}
-	err := p.write(func(tx *sql.Tx) error {
+	write := p.write
+	if len(evs) >= bulkImport {
+		if err := p.useJournal(); err != nil {
+			return 0, fmt.Errorf("cannot import the events: %w", err)
+		}
+		write = p.commit
+	}
+	err := write(func(tx *sql.Tx) error {
 		w, err := newEventWriter(tx)
 		if err != nil {
 			return err
 		}
 		defer w.close()
-		for i := 0; i < len(evs); i += importBatch {
-			if err := w.writeBatch(evs[i:min(i+importBatch, len(evs))], i); err != nil {
+		if err := w.loadTitles(evs); err != nil {
+			return err
+		}
+		if w.dropSpans, err = w.mayHaveSpans(evs); err != nil {
+			return err
+		}
+		reindex, err := w.dropDateIndex(len(evs))
+		if err != nil {
+			return err
+		}
+		// The values of the next batch are encoded on a second goroutine
+		// while SQLite writes this one.
+		batches := make(chan batchValues, 2)
+		stop := make(chan struct{})
+		defer close(stop)
+		go encodeBatches(evs, w.titles, batches, stop)
+		for b := range batches {
+			if b.err != nil {
+				return b.err
+			}
+			if err := w.writeBatch(evs[b.first:b.first+b.n], b.first, b.args); err != nil {
+				return err
+			}
+		}
+		if reindex {
+			if _, err := tx.Exec(createDateIndex); err != nil {
 				return err
 			}
 		}
@@ -102,6 +136,7 @@ const importBatch = 100
 // one at a time, but without touching gpkg_contents per event.
 type eventWriter struct {
 	tx              *sql.Tx
+	dropSpans       bool // replace the spans of each event written
 	insSpan, title  *sql.Stmt
 	batch, delBatch map[int]*sql.Stmt // multi-row upserts and span deletes by row count
 	titles          map[string]string // article id → title
@@ -131,25 +166,52 @@ func (w *eventWriter) cached(cache map[int]*sql.Stmt, n int, query string) (*sql
 	return s, nil
 }
 
-// writeBatch stores evs, the events from index first of the import, and
-// replaces their spans.
-func (w *eventWriter) writeBatch(evs []annotate.Event, first int) error {
-	args := make([]any, 0, len(evs)*(strings.Count(eventColumns, ",")+1))
-	for i := range evs {
-		e := &evs[i]
-		var articleTitle string
-		if len(e.Spans) > 0 {
-			var err error
-			if articleTitle, err = w.articleTitle(e.Spans[0]); err != nil {
-				return fmt.Errorf("event %d (%q): %w", first+i+1, e.Title, err)
+// batchValues are the eventColumns values of the n events from index first
+// of an import, or the error that stopped encoding them.
+type batchValues struct {
+	first, n int
+	args     []any
+	err      error
+}
+
+// encodeBatches sends the values of evs in batches of importBatch events,
+// with titles giving each span's article title, until done or stop is
+// closed; it closes out.
+func encodeBatches(evs []annotate.Event, titles map[string]string, out chan<- batchValues, stop <-chan struct{}) {
+	defer close(out)
+	for first := 0; first < len(evs); first += importBatch {
+		b := batchValues{first: first, n: min(importBatch, len(evs)-first)}
+		b.args = make([]any, 0, b.n*eventColumnCount)
+		for i := first; i < first+b.n; i++ {
+			e := &evs[i]
+			var articleTitle string
+			if len(e.Spans) > 0 {
+				articleTitle = titles[e.Spans[0].ArticleID]
 			}
+			vals, err := eventValues(e, articleTitle)
+			if err != nil {
+				b.err = fmt.Errorf("event %d (%q): %w", i+1, e.Title, err)
+				break
+			}
+			b.args = append(b.args, vals...)
 		}
-		vals, err := eventValues(e, articleTitle)
-		if err != nil {
-			return fmt.Errorf("event %d (%q): %w", first+i+1, e.Title, err)
+		select {
+		case out <- b:
+		case <-stop:
+			return
 		}
-		args = append(args, vals...)
+		if b.err != nil {
+			return
+		}
 	}
+}
+
+// eventColumnCount is the number of eventColumns.
+var eventColumnCount = strings.Count(eventColumns, ",") + 1
+
+// writeBatch stores evs, the events from index first of the import, with
+// the values args, and replaces their spans.
+func (w *eventWriter) writeBatch(evs []annotate.Event, first int, args []any) error {
 	stmt, err := w.batchStmt(len(evs))
 	if err != nil {
 		return err
@@ -157,29 +219,85 @@ func (w *eventWriter) writeBatch(evs []annotate.Event, first int) error {
 	if _, err := stmt.Exec(args...); err != nil {
 		return fmt.Errorf("events %d–%d: %w", first+1, first+len(evs), err)
 	}
-	ids := make([]any, len(evs))
-	for i := range evs {
-		ids[i] = evs[i].ID
-	}
-	del, err := w.delStmt(len(evs))
-	if err != nil {
-		return err
-	}
-	if _, err := del.Exec(ids...); err != nil {
-		return err
+	if w.dropSpans {
+		ids := make([]any, len(evs))
+		for i := range evs {
+			ids[i] = evs[i].ID
+		}
+		del, err := w.delStmt(len(evs))
+		if err != nil {
+			return err
+		}
+		if _, err := del.Exec(ids...); err != nil {
+			return err
+		}
 	}
 	for i := range evs {
 		e := &evs[i]
 		for _, s := range e.Spans {
-			if _, err := w.articleTitle(s); err != nil {
-				return fmt.Errorf("event %d (%q): %w", first+i+1, e.Title, err)
-			}
 			if _, err := w.insSpan.Exec(s.ID, s.ArticleID, e.ID, s.Start, s.End, s.Quote, s.Prefix, s.Suffix); err != nil {
 				return fmt.Errorf("event %d (%q): span %d–%d: %w", first+i+1, e.Title, s.Start, s.End, err)
 			}
 		}
 	}
 	return nil
+}
+
+// loadTitles reads the title of every article the spans of evs point to,
+// and fails, naming the event, for a span whose article is not in the
+// project.
+func (w *eventWriter) loadTitles(evs []annotate.Event) error {
+	for i := range evs {
+		e := &evs[i]
+		for _, s := range e.Spans {
+			if _, err := w.articleTitle(s); err != nil {
+				return fmt.Errorf("event %d (%q): %w", i+1, e.Title, err)
+			}
+		}
+	}
+	return nil
+}
+
+// mayHaveSpans reports whether an event of evs may have spans stored that
+// its import must replace: when the project has spans, or when evs bring
+// spans and may repeat an ID.
+func (w *eventWriter) mayHaveSpans(evs []annotate.Event) (bool, error) {
+	var has bool
+	if err := w.tx.QueryRow(`SELECT EXISTS (SELECT 1 FROM spans)`).Scan(&has); err != nil || has {
+		return has, err
+	}
+	for i := range evs {
+		if len(evs[i].Spans) > 0 {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// createDateIndex is the events_date index as schemaV1 makes it.
+const createDateIndex = `CREATE INDEX events_date ON events (date_start)`
+
+// dropDateIndex drops the events_date index for an import of n events into
+// a project with fewer events, which is faster than updating it row by row,
+// and reports whether it did; the import recreates it in its transaction.
+func (w *eventWriter) dropDateIndex(n int) (bool, error) {
+	if n < 1000 {
+		return false, nil
+	}
+	var have int
+	if err := w.tx.QueryRow(`SELECT count(*) FROM events`).Scan(&have); err != nil {
+		return false, err
+	}
+	var sqlText string
+	err := w.tx.QueryRow(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'events_date' AND tbl_name = 'events'`).Scan(&sqlText)
+	if err == sql.ErrNoRows || have >= n || strings.Join(strings.Fields(sqlText), " ") != createDateIndex {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	_, err = w.tx.Exec(`DROP INDEX events_date`)
+	return err == nil, err
 }
 
 // newEventWriter prepares the statements.

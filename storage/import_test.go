@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -81,27 +83,83 @@ func TestImportEvents(t *testing.T) {
 }
 
 // TestMapEvents checks that the map's fast path returns what Events does
-// for the fields the map needs, in the same order.
+// for the fields the map draws, in the order the events were added, and
+// that EventLabel returns what a tooltip shows.
 func TestMapEvents(t *testing.T) {
 	p, _ := newProject(t)
 	events := testEvents(t, addTestArticle(t, p))
 	events[2].DateStart = time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
 	saveAll(t, p, events)
 	saveAll(t, p, []*annotate.Event{{Type: "Other", Title: "undated", Geometry: orb.Point{69, 37}}})
+	added := []string{events[0].ID, events[1].ID, events[2].ID}
 	full, err := p.Events()
 	if err != nil {
 		t.Fatal(err)
+	}
+	byID := map[string]annotate.Event{}
+	for _, f := range full {
+		byID[f.ID] = f
 	}
 	fast, err := p.MapEvents()
 	if err != nil || len(fast) != len(full) {
 		t.Fatalf("MapEvents = %d, %v", len(fast), err)
 	}
-	for i, f := range full {
-		want := annotate.Event{ID: f.ID, Type: f.Type, Title: f.Title, DateStart: f.DateStart, DateEnd: f.DateEnd,
-			Created: f.Created, Geometry: f.Geometry}
-		equalEvent(t, fast[i], want)
+	for i, e := range fast {
+		if i < len(added) && e.ID != added[i] {
+			t.Errorf("MapEvents[%d] = %s, want %s (the order they were added)", i, e.ID, added[i])
+		}
+		f := byID[e.ID]
+		equalEvent(t, e, annotate.Event{ID: f.ID, Type: f.Type, Geometry: f.Geometry})
 	}
-	if fast[0].Title != events[2].Title || fast[3].Title != "undated" {
-		t.Errorf("order: %q … %q", fast[0].Title, fast[3].Title)
+	if fast[3].Type != "Other" || fast[3].Geometry != (orb.Point{69, 37}) {
+		t.Errorf("last = %+v", fast[3])
+	}
+	f := byID[events[2].ID]
+	label, err := p.EventLabel(f.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	equalEvent(t, label, annotate.Event{ID: f.ID, Type: f.Type, Title: f.Title, DateStart: f.DateStart, DateEnd: f.DateEnd,
+		DatePrecision: f.DatePrecision})
+	if _, err := p.EventLabel("no-such-event"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("EventLabel(missing) = %v, want ErrNotFound", err)
+	}
+}
+
+// TestMapEventsSparse reads a project with more rows than a decoder block
+// whose fids are not 1…n: some negative, as a GIS program may write them,
+// so that max(fid) undercounts the rows, and a gap from deletes.
+func TestMapEventsSparse(t *testing.T) {
+	p, _ := newProject(t)
+	var many []annotate.Event
+	for i := range 5000 {
+		many = append(many, annotate.Event{Type: fmt.Sprintf("T%d", i%3), Title: "e", Geometry: orb.Point{68 + float64(i)/10000, 37}})
+	}
+	if _, err := p.ImportEvents(many); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.db.Exec(`UPDATE events SET fid = -fid WHERE fid > 4000`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.db.Exec(`DELETE FROM events WHERE fid BETWEEN 1 AND 10`); err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.MapEvents()
+	if err != nil || len(got) != 4990 {
+		t.Fatalf("MapEvents = %d, %v", len(got), err)
+	}
+	var order []int // import index of each event in fid order
+	for i := 4999; i >= 4000; i-- {
+		order = append(order, i)
+	}
+	for i := 10; i < 4000; i++ {
+		order = append(order, i)
+	}
+	for k, e := range got {
+		i := order[k]
+		want := orb.Point{68 + float64(i)/10000, 37}
+		if e.Geometry != want || e.Type != fmt.Sprintf("T%d", i%3) || e.ID == "" {
+			t.Fatalf("event %d: %v %s %q, want %v T%d", k, e.Geometry, e.Type, e.ID, want, i%3)
+		}
 	}
 }

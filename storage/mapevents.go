@@ -3,16 +3,16 @@ package storage
 import (
 	"database/sql"
 	"fmt"
-	"time"
 
 	"eventatlas/annotate"
-	"github.com/paulmach/orb"
 )
 
-// MapEvents returns every event with only what the map draws and labels:
-// ID, Type, Title, DateStart, DateEnd, Created and Geometry; every other
-// field is zero (Fatalities included) and there are no spans. The order is
-// Events' order. It is much faster than Events for a large project.
+// MapEvents returns every event with only what the map draws: ID, Type and
+// Geometry; every other field is zero (Fatalities included) and there are
+// no spans. Events come in the order they were added to the project (later
+// ones drawn on top). A hover tooltip reads the title and dates of one
+// event with EventLabel. It is much faster than Events for a large project:
+// it reads three of the 27 columns and sorts nothing.
 func (p *Project) MapEvents() ([]annotate.Event, error) {
 	if err := p.begin(); err != nil {
 		return nil, err
@@ -22,48 +22,54 @@ func (p *Project) MapEvents() ([]annotate.Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := p.db.Query(`SELECT id, type, title, CAST(date_start AS TEXT), CAST(date_end AS TEXT), CAST(created AS TEXT), geom
-		FROM events ORDER BY fid`)
+	rows, err := p.db.Query(`SELECT id, type, geom FROM events ORDER BY fid`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	// Rows are read into small records and sorted by key, so that each
-	// (large) annotate.Event is written once, in its place.
-	type mapRow struct {
-		id, typ, title      string
-		start, end, created time.Time
-		geom                orb.Geometry
-	}
-	read := make([]mapRow, 0, n)
-	keys := make([]eventKey, 0, n)
-	var id, typ, title, start, end, created sql.NullString
-	var geom sql.RawBytes
+	out := make([]annotate.Event, 0, n)
+	types := map[string]string{} // few distinct types: one string each
+	var id, typ, geom sql.RawBytes
 	for rows.Next() {
-		if err := rows.Scan(&id, &typ, &title, &start, &end, &created, &geom); err != nil {
+		if err := rows.Scan(&id, &typ, &geom); err != nil {
 			return nil, err
 		}
-		r := mapRow{id: id.String, typ: typ.String, title: title.String}
-		r.start, _ = parseTime(start)
-		r.end, _ = parseTime(end)
-		r.created, _ = parseTime(created)
+		t, ok := types[string(typ)]
+		if !ok {
+			t = string(typ)
+			types[t] = t
+		}
+		e := annotate.Event{ID: string(id), Type: t}
 		if geom != nil {
-			if r.geom, _, err = DecodeGeometry(geom); err != nil {
-				return nil, fmt.Errorf("event %s geometry: %w", r.id, err)
+			if e.Geometry, _, err = DecodeGeometry(geom); err != nil {
+				return nil, fmt.Errorf("event %s geometry: %w", e.ID, err)
 			}
 		}
-		keys = append(keys, keyOf(len(read), r.start, r.created))
-		read = append(read, r)
+		out = append(out, e)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+	return out, rows.Err()
+}
+
+// EventLabel returns what a map tooltip shows of the event id: its ID,
+// Type, Title, DateStart, DateEnd and DatePrecision (other fields are zero,
+// Fatalities included). The error wraps ErrNotFound when there is no such
+// event.
+func (p *Project) EventLabel(id string) (annotate.Event, error) {
+	if err := p.begin(); err != nil {
+		return annotate.Event{}, err
 	}
-	sortedOrder(keys)
-	out := make([]annotate.Event, len(read))
-	for j, k := range keys {
-		r := &read[k.i]
-		out[j] = annotate.Event{ID: r.id, Type: r.typ, Title: r.title, DateStart: r.start, DateEnd: r.end,
-			Created: r.created, Geometry: r.geom}
+	defer p.mu.Unlock()
+	var typ, title, start, end, prec sql.NullString
+	err := p.db.QueryRow(`SELECT type, title, CAST(date_start AS TEXT), CAST(date_end AS TEXT), date_precision
+		FROM events WHERE id = ?`, id).Scan(&typ, &title, &start, &end, &prec)
+	if err == sql.ErrNoRows {
+		return annotate.Event{}, fmt.Errorf("event %s: %w", id, ErrNotFound)
 	}
-	return out, nil
+	if err != nil {
+		return annotate.Event{}, err
+	}
+	e := annotate.Event{ID: id, Type: typ.String, Title: title.String, DatePrecision: parsePrecision(prec.String)}
+	e.DateStart, _ = parseTime(start)
+	e.DateEnd, _ = parseTime(end)
+	return e, nil
 }

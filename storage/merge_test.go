@@ -60,6 +60,11 @@ func tablesSum(t *testing.T, p *Project) string {
 func teammate(t *testing.T, p *Project, events []*annotate.Event) (path string, theirs *Project) {
 	t.Helper()
 	path = filepath.Join(t.TempDir(), "theirs.gpkg")
+	// A copy of the .gpkg alone holds every change once it is flushed (or
+	// the project has been idle for IdleDelay).
+	if err := p.Flush(); err != nil {
+		t.Fatal(err)
+	}
 	copyFile(t, p.Path(), path)
 	q, err := Open(path)
 	if err != nil {

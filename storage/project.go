@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -25,6 +26,13 @@ type Project struct {
 	uuid      string
 	annotator string
 	batch     int64 // history batch of the write in progress, 0 for none
+
+	wal       bool                 // the file is in WAL mode (after the first write)
+	noWAL     bool                 // WAL mode could not be used: keep the rollback journal
+	pending   bool                 // the -wal file holds commits the .gpkg lacks
+	lastWrite time.Time            // when the last commit was made
+	idle      *time.Timer          // runs the idle check-point
+	stmts     map[string]*sql.Stmt // prepared editQueries, from the first write
 }
 
 // querier is what *sql.DB and *sql.Tx have in common.
@@ -221,11 +229,12 @@ func sniff(abs string) string {
 
 // openDB opens abs read-write without creating it, on one connection so
 // per-connection settings hold, with synchronous=FULL, foreign keys,
-// a 5 s busy timeout, BEGIN IMMEDIATE transactions and the hardening
+// a 5 s busy timeout, BEGIN IMMEDIATE transactions, temporary files
+// (statement journals, sorts) in memory and the hardening
 // settings (trusted_schema=OFF, cell_size_check=ON, no memory map). None
 // of these settings writes to the file.
 func openDB(abs string) (*sql.DB, error) {
-	dsn := fileURI(abs) + "?mode=rw&_busy_timeout=5000&_foreign_keys=1&_synchronous=FULL&_txlock=immediate&" + hardening
+	dsn := fileURI(abs) + "?mode=rw&_busy_timeout=5000&_foreign_keys=1&_synchronous=FULL&_txlock=immediate&_pragma=temp_store(2)&" + hardening
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, err
@@ -272,14 +281,20 @@ func syncDir(dir string) {
 	}
 }
 
-// Close closes the database and releases the lock. Closing twice is a no-op.
+// Close copies the write-ahead log into the file (see Flush), leaves it a
+// plain single file in rollback-journal mode, closes the database and
+// releases the lock. Closing twice is a no-op.
 func (p *Project) Close() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.db == nil {
 		return nil
 	}
-	err := p.db.Close()
+	p.closeStmts()
+	err := p.leaveWAL()
+	if cerr := p.db.Close(); err == nil {
+		err = cerr
+	}
 	p.db = nil
 	if lerr := p.lock.unlock(); err == nil {
 		err = lerr
@@ -315,6 +330,16 @@ func (p *Project) begin() error {
 // write runs fn in one immediate transaction and commits it. The caller
 // holds p.mu.
 func (p *Project) write(fn func(tx *sql.Tx) error) error {
+	if err := p.useWAL(); err != nil {
+		return err
+	}
+	return p.commit(fn)
+}
+
+// commit runs fn in one immediate transaction and commits it, in the
+// current journal mode. The caller holds p.mu.
+func (p *Project) commit(fn func(tx *sql.Tx) error) error {
+	p.prepareEdits()
 	tx, err := p.db.Begin()
 	if err != nil {
 		return err
@@ -323,5 +348,9 @@ func (p *Project) write(fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	p.committed()
+	return nil
 }
