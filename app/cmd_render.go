@@ -65,7 +65,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail("%v", err)
 	}
-	events, err := p.Events()
+	events, err := p.MapEvents() // the map draws id, type and geometry only
 	var tax annotate.Taxonomy
 	if err == nil {
 		tax, err = p.Taxonomy()

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -74,12 +73,18 @@ func planEvents(p *storage.Project, events []annotate.Event, rep exchange.Report
 		haveArticle[a.ID] = true
 	}
 	ep := &EventPreview{Report: rep}
+	ids := make([]string, len(events))
+	for i, e := range events {
+		ids[i] = e.ID
+	}
+	have, err := p.HasEvents(ids)
+	if err != nil {
+		return nil, err
+	}
 	for _, e := range events {
-		if _, err := p.Event(e.ID); err == nil {
+		if have[e.ID] {
 			ep.Kept++
 			continue
-		} else if !errors.Is(err, storage.ErrNotFound) {
-			return nil, err
 		}
 		spans := e.Spans[:0:0]
 		for _, s := range e.Spans {
