@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"eventatlas/annotate"
-	"github.com/google/uuid"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkt"
 )
@@ -96,15 +95,19 @@ func ReadCSV(r io.Reader) ([]annotate.Event, Report, error) {
 			return nil, Report{}, csvError(err)
 		}
 		e, err := csvEvent(h, rec)
+		given := e.ID
+		if err == nil && e.ID == "" {
+			setID(&e, contentID(e))
+		}
 		if err == nil && seen[e.ID] > 0 {
 			err = fmt.Errorf("the id is the same as row %d's", seen[e.ID])
+			if given == "" {
+				err = fmt.Errorf("the same event as row %d: no id and every field alike", seen[e.ID])
+			}
 		}
 		if err != nil {
-			rep.skip(row, e.ID, "%v", err)
+			rep.skip(row, given, "%v", err)
 			continue
-		}
-		if e.ID == "" {
-			setID(&e, uuid.NewString())
 		}
 		seen[e.ID] = row
 		events = append(events, e)

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"eventatlas/annotate"
-	"github.com/google/uuid"
 )
 
 // ReadGeoJSON reads events from a GeoJSON FeatureCollection with the
@@ -113,6 +112,9 @@ func readFeatures(dec *json.Decoder, rep *Report, events []annotate.Event, seen 
 		e, id, err := decodeFeature(&f, typeErr)
 		if err == nil && seen[e.ID] > 0 {
 			err = fmt.Errorf("the id is the same as feature %d's", seen[e.ID])
+			if id == "" {
+				err = fmt.Errorf("the same event as feature %d: no id and every field alike", seen[e.ID])
+			}
 		}
 		if err != nil {
 			rep.skip(rep.Read, id, "%v", err)
@@ -162,7 +164,7 @@ func decodeFeature(f *featureJSON, typeErr *json.UnmarshalTypeError) (annotate.E
 		return e, id, err
 	}
 	if e.ID == "" {
-		setID(&e, uuid.NewString())
+		setID(&e, contentID(e))
 	}
 	return e, id, nil
 }
