@@ -46,23 +46,22 @@ func (m *Map) drawBase(dst *image.RGBA, v View, t xform) {
 	draw.Draw(dst, dst.Rect, image.NewUniform(st.Background), image.Point{}, draw.Src)
 	band := bandFor(v)
 	box := t.rectBound(dst.Rect, 16)
-	p := &m.path
+	var land [2]path // the neighbours, then the focus countries over them
 	var buf []vec
-	for _, focus := range []bool{false, true} {
+	for k := range land {
+		p := &land[k]
 		p.reset()
 		for i := range m.base.countries {
 			c := &m.base.countries[i]
-			if c.focus != focus || !box.Intersects(c.bound) {
+			if c.focus != (k == 1) || !box.Intersects(c.bound) {
 				continue
 			}
 			buf = addMulti(p, t, box, c.bands[band], buf)
 		}
-		col := st.Land
-		if focus {
-			col = st.FocusLand
-		}
-		m.pn.fill(p, col)
 	}
+	// Hard edges: every edge of the land lies under a border line, except
+	// on the data's clip box, which is straight.
+	m.pn.scan.fillMany(dst, []*path{&land[0], &land[1]}, []color.NRGBA{st.Land, st.FocusLand})
 	s := float32(t.scale)
 	m.strokeArcs(t, box, m.base.provLines[band], st.ProvinceWidth*s, st.ProvinceLine)
 	m.strokeArcs(t, box, m.base.borders[band], st.BorderCasingW*s, st.BorderCasing)

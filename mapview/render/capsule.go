@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"math/bits"
 )
 
 // lineMask draws anti-aliased strokes as unions of capsules (a segment with
@@ -12,97 +13,109 @@ import (
 // is proportional to the stroked area, not to the bounding box, which keeps
 // many thin lines cheap.
 type lineMask struct {
-	mask image.Alpha
-	r    image.Rectangle // device pixels the mask covers
+	mask  image.Alpha
+	r     image.Rectangle // device pixels the mask covers
+	dirty []uint64        // per row, a bit for each chunk of columns that may hold coverage
+	shift int             // chunks are 1<<shift columns wide
 }
 
-// begin sizes the mask to device rectangle r (already clipped) and clears it.
+// begin sizes the mask to device rectangle r (already clipped). The mask's
+// storage is all zero between uses: flush clears what it blends.
 func (lm *lineMask) begin(r image.Rectangle) {
 	n := r.Dx() * r.Dy()
 	if cap(lm.mask.Pix) < n {
 		lm.mask.Pix = make([]uint8, n)
-	} else {
-		lm.mask.Pix = lm.mask.Pix[:n]
-		clear(lm.mask.Pix)
 	}
+	lm.mask.Pix = lm.mask.Pix[:n]
 	lm.mask.Stride = r.Dx()
 	lm.mask.Rect = image.Rect(0, 0, r.Dx(), r.Dy())
 	lm.r = r
+	h := r.Dy()
+	if cap(lm.dirty) < h {
+		lm.dirty = make([]uint64, h)
+	}
+	lm.dirty = lm.dirty[:h]
+	clear(lm.dirty)
+	lm.shift = 4 // 16 columns, or as few chunks of more as fit in 64
+	for r.Dx()>>lm.shift >= 64 {
+		lm.shift++
+	}
 }
 
-// polyline adds the stroke of pts, w pixels wide (device pixels, dst coordinates).
-func (lm *lineMask) polyline(pts []vec, w float32) {
-	if len(pts) == 1 {
-		lm.capsule(pts[0], pts[0], w/2)
-	}
-	for i := 1; i < len(pts); i++ {
-		lm.capsule(pts[i-1], pts[i], w/2)
+// touch marks row y's columns [x0, x1] dirty.
+func (lm *lineMask) touch(y, x0, x1 int) {
+	a, b := uint(x0>>lm.shift), uint(x1>>lm.shift)
+	lm.dirty[y] |= (^uint64(0) >> (63 - b)) &^ (1<<a - 1)
+}
+
+// flush composites colour c through the mask onto dst, visiting only the
+// dirty chunks of each row, and clears the mask.
+func (lm *lineMask) flush(dst *image.RGBA, c color.NRGBA) {
+	W := lm.r.Dx()
+	for y, d := range lm.dirty {
+		for d != 0 {
+			// A run of dirty chunks.
+			a := bits.TrailingZeros64(d)
+			b := a + bits.TrailingZeros64(^(d >> uint(a)))
+			if b < 64 {
+				d &^= (1<<uint(b) - 1)
+			} else {
+				d = 0
+			}
+			lo, hi := a<<lm.shift, min(W, b<<lm.shift)
+			row := lm.mask.Pix[y*W+lo : y*W+hi]
+			sub := image.Alpha{Pix: row, Stride: len(row), Rect: image.Rect(0, 0, len(row), 1)}
+			blendMask(dst, image.Pt(lm.r.Min.X+lo, lm.r.Min.Y+y), &sub, c)
+			clear(row)
+		}
 	}
 }
 
-// capsule adds the points within R of segment ab, with a one-pixel
-// anti-aliased edge. Along the segment the distance is the distance to its
-// line, stepped incrementally across a row; only the round ends need a
-// square root.
-func (lm *lineMask) capsule(a, b vec, R float32) {
-	ox, oy := float32(lm.r.Min.X), float32(lm.r.Min.Y)
-	a, b = vec{a.X - ox, a.Y - oy}, vec{b.X - ox, b.Y - oy}
-	W, H := lm.mask.Rect.Dx(), lm.mask.Rect.Dy()
-	ext := R + 1
-	y0 := max(0, int(math.Floor(float64(min(a.Y, b.Y)-ext))))
-	y1 := min(H-1, int(math.Ceil(float64(max(a.Y, b.Y)+ext))))
-	d := b.sub(a)
-	dl := d.len()
-	var u, n vec // along and across the segment
-	if dl > 0 {
-		u = d.mul(1 / dl)
-		n = vec{-u.Y, u.X}
+// capsuleIn adds the points within R of segment ab (mask pixels) that lie
+// in clip (mask pixels, inside the mask), with a one-pixel anti-aliased
+// edge. Along the segment the distance is the distance to its line,
+// stepped incrementally across a row; only the round ends need a square
+// root.
+func (lm *lineMask) capsuleIn(a, b vec, R float32, clip image.Rectangle) {
+	W := lm.mask.Rect.Dx()
+	cs, ok := newCapsuleScan(a, b, R+0.5, clip)
+	if !ok {
+		return
 	}
-	full := max(R-0.5, 0) // within this distance coverage is 1
-	full2 := full * full
+	R5 := R + 0.5
 	pix := lm.mask.Pix
-	for y := y0; y <= y1; y++ {
-		py := float32(y) + 0.5
-		x0, x1, ok := capsuleRow(a, b, u, ext, py, W)
+	for y := cs.y0; y <= cs.y1; y++ {
+		x0, x1, along, across, m0, m1, ok := cs.row(y)
 		if !ok {
 			continue
 		}
-		row := pix[y*W : y*W+W]
-		ex, ey := float32(x0)+0.5-a.X, py-a.Y
-		along := ex*u.X + ey*u.Y
-		across := ex*n.X + ey*n.Y
-		for x := x0; x <= x1; x, along, across = x+1, along+u.X, across+n.X {
-			var dist float32
-			switch {
-			case dl == 0 || along < 0:
-				px, qy := float32(x)+0.5-a.X, py-a.Y
-				d2 := px*px + qy*qy
-				if d2 <= full2 {
-					row[x] = 255
+		lm.touch(y, x0, x1)
+		row := pix[y*W+x0 : y*W+x1+1]
+		py := float32(y) + 0.5
+		for _, rng := range [2][2]int{{0, m0}, {m1, len(row)}} {
+			for j := rng[0]; j < rng[1]; j++ {
+				if row[j] == 255 {
 					continue
 				}
-				dist = float32(math.Sqrt(float64(d2)))
-			case along > dl:
-				px, qy := float32(x)+0.5-b.X, py-b.Y
-				d2 := px*px + qy*qy
-				if d2 <= full2 {
-					row[x] = 255
+				cov := R5 - endDist(float32(x0+j)+0.5, py, a, b, along+float32(j)*cs.u.X, cs.dl)
+				if cov <= 0 {
 					continue
 				}
-				dist = float32(math.Sqrt(float64(d2)))
-			default:
-				dist = abs32(across)
+				if v := covByte(cov); v > row[j] {
+					row[j] = v
+				}
 			}
-			cov := R + 0.5 - dist
+		}
+		acr := across + float32(m0)*cs.n.X
+		for j := m0; j < m1; j, acr = j+1, acr+cs.n.X {
+			cov := R5 - abs32(acr)
 			if cov <= 0 {
 				continue
 			}
-			v := uint8(255)
-			if cov < 1 {
-				v = uint8(cov*255 + 0.5)
-			}
-			if v > row[x] {
-				row[x] = v
+			if cov >= 1 {
+				row[j] = 255
+			} else if v := uint8(cov*255 + 0.5); v > row[j] {
+				row[j] = v
 			}
 		}
 	}
@@ -128,26 +141,28 @@ func (pn *painter) strokeLines(lines [][]vec, w float32, c color.NRGBA) {
 	if r.Empty() {
 		return
 	}
-	pn.lines.begin(r)
+	lm := &pn.lines
+	lm.begin(r)
+	// The union does not depend on the order: draw the segments bin by bin
+	// (linebins.go), so that the part of the mask in use stays in cache.
+	type seg struct{ a, b vec }
+	var segs []seg
+	o := vec{float32(r.Min.X), float32(r.Min.Y)}
 	for _, l := range lines {
-		pn.lines.polyline(l, w)
+		if len(l) == 1 {
+			segs = append(segs, seg{l[0].sub(o), l[0].sub(o)})
+		}
+		for i := 1; i < len(l); i++ {
+			segs = append(segs, seg{l[i-1].sub(o), l[i].sub(o)})
+		}
 	}
-	blendMask(pn.dst, r.Min, &pn.lines.mask, c)
-}
-
-// capsuleRow returns the pixel columns [x0, x1] of row py (a pixel centre)
-// that a capsule of half-width ext around segment ab, with unit direction u,
-// can cover: the capsule's bound on the row, narrowed to the band around the
-// segment's line when the segment is not flat. ok is false when the row
-// holds no column of the w-wide image.
-func capsuleRow(a, b, u vec, ext, py float32, w int) (x0, x1 int, ok bool) {
-	xa, xb := min(a.X, b.X)-ext, max(a.X, b.X)+ext
-	if abs32(u.Y) > 1e-3 {
-		cx := a.X + (py-a.Y)*u.X/u.Y
-		half := ext / abs32(u.Y)
-		xa, xb = max(xa, cx-half), min(xb, cx+half)
-	}
-	x0 = max(0, int(math.Floor(float64(xa))))
-	x1 = min(w-1, int(math.Ceil(float64(xb))))
-	return x0, x1, x0 <= x1
+	R := w / 2
+	ext := R + 0.5
+	binned(r.Dx(), r.Dy(), len(segs), func(i int) (lo, hi vec) {
+		s := &segs[i]
+		return vec{min(s.a.X, s.b.X) - ext, min(s.a.Y, s.b.Y) - ext}, vec{max(s.a.X, s.b.X) + ext, max(s.a.Y, s.b.Y) + ext}
+	}, func(i int, clip image.Rectangle) {
+		lm.capsuleIn(segs[i].a, segs[i].b, R, clip)
+	})
+	lm.flush(pn.dst, c)
 }

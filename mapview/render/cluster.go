@@ -216,15 +216,26 @@ func (m *Map) drawCluster(t xform, c cluster) {
 		col color.NRGBA
 		n   int
 	}
+	pal := m.events.pal
+	counts := m.clusterCounts[:0]
+	for range pal {
+		counts = append(counts, 0)
+	}
+	for _, mb := range c.members {
+		counts[mb.(*pointRef).ci]++
+	}
+	m.clusterCounts = counts
+	// Colours in order of first appearance among the members, as before.
 	var shares []share
 	for _, mb := range c.members {
-		col := m.events.items[mb.(*pointRef).idx].col
-		i := slices.IndexFunc(shares, func(s share) bool { return s.col == col })
-		if i < 0 {
-			shares = append(shares, share{col, 0})
-			i = len(shares) - 1
+		ci := mb.(*pointRef).ci
+		if counts[ci] > 0 {
+			shares = append(shares, share{pal[ci], counts[ci]})
+			counts[ci] = 0
 		}
-		shares[i].n++
+		if len(shares) == len(pal) {
+			break
+		}
 	}
 	slices.SortStableFunc(shares, func(a, b share) int { return b.n - a.n })
 	var key strings.Builder

@@ -38,22 +38,44 @@ func (m *Map) cellIndexFor(t xform) *cellIndex {
 		return ci
 	}
 	ci := &cellIndex{es: m.events, k: t.k, cell: cell, byKey: map[[2]int]int{}}
-	for _, r := range m.events.refs {
+	refs := m.events.refs
+	// Two passes, counting then placing, so every cell's refs are a part
+	// of one slice in event order and each point costs one map look-up.
+	of := make([]int32, len(refs)) // cell of each point
+	last, lastI := [2]int{}, -1    // neighbours in event order often share a cell
+	var counts []int               // points by cell
+	for j, r := range refs {
 		key := cellKey(r.p, t.k, cell)
-		i, ok := ci.byKey[key]
-		if !ok {
-			i = len(ci.cells)
-			ci.byKey[key] = i
-			ci.cells = append(ci.cells, pointCell{bound: r.p.Bound()})
+		i := lastI
+		if i < 0 || key != last {
+			var ok bool
+			if i, ok = ci.byKey[key]; !ok {
+				i = len(ci.cells)
+				ci.byKey[key] = i
+				ci.cells = append(ci.cells, pointCell{bound: r.p.Bound()})
+			}
+			last, lastI = key, i
 		}
+		of[j] = int32(i)
 		c := &ci.cells[i]
-		c.refs = append(c.refs, r)
 		c.sum = orb.Point{c.sum[0] + r.p[0], c.sum[1] + r.p[1]}
 		c.bound = c.bound.Extend(r.p)
+		if i == len(counts) {
+			counts = append(counts, 0)
+		}
+		counts[i]++
 	}
+	all := make([]orb.Pointer, len(refs))
+	at := 0
 	for i := range ci.cells {
 		c := &ci.cells[i]
-		c.refs = c.refs[:len(c.refs):len(c.refs)]
+		n := counts[i]
+		c.refs = all[at : at : at+n] // capacity clipped so appends copy
+		at += n
+	}
+	for j, r := range refs {
+		c := &ci.cells[of[j]]
+		c.refs = append(c.refs, r)
 	}
 	m.cells = ci
 	return ci
@@ -71,10 +93,13 @@ type cellGroup struct {
 // order, gives.
 func (ci *cellIndex) groupsIn(box orb.Bound, items []evItem, selected string) (groups []cellGroup, pinned []orb.Pointer) {
 	lo, hi := cellKey(box.Min, ci.k, ci.cell), cellKey(box.Max, ci.k, ci.cell)
-	isSel := func(r orb.Pointer) bool {
-		id := items[r.(*pointRef).idx].id
-		return id != "" && id == selected
+	selIdx := -1
+	if selected != "" {
+		if i, ok := ci.es.byID[selected]; ok {
+			selIdx = i
+		}
 	}
+	isSel := func(r orb.Pointer) bool { return r.(*pointRef).idx == selIdx }
 	for x := lo[0]; x <= hi[0]; x++ {
 		for y := lo[1]; y <= hi[1]; y++ {
 			i, ok := ci.byKey[[2]int{x, y}]
@@ -82,7 +107,7 @@ func (ci *cellIndex) groupsIn(box orb.Bound, items []evItem, selected string) (g
 				continue
 			}
 			c := &ci.cells[i]
-			hasSel := selected != "" && slices.ContainsFunc(c.refs, isSel)
+			hasSel := selIdx >= 0 && slices.ContainsFunc(c.refs, isSel)
 			if !hasSel && box.Contains(c.bound.Min) && box.Contains(c.bound.Max) {
 				groups = append(groups, cellGroup{refs: c.refs, full: c})
 				continue
@@ -103,7 +128,7 @@ func (ci *cellIndex) groupsIn(box orb.Bound, items []evItem, selected string) (g
 			}
 		}
 	}
-	seq := func(r orb.Pointer) int { return r.(*pointRef).seq }
+	seq := func(r orb.Pointer) int { return int(r.(*pointRef).seq) }
 	slices.SortFunc(groups, func(a, b cellGroup) int { return seq(a.refs[0]) - seq(b.refs[0]) })
 	slices.SortFunc(pinned, func(a, b orb.Pointer) int { return seq(a) - seq(b) })
 	return groups, pinned

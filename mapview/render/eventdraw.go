@@ -29,8 +29,9 @@ const (
 	selected
 )
 
-// drawEvents paints the events in view without highlights: areas (largest
-// first), then lines, then points or clusters. pinned is the selected point
+// drawEvents paints the events in view without highlights: areas (one
+// translucent shape per type, then their outlines), then lines, then points
+// or clusters. pinned is the selected point
 // event kept out of clusters (see pinnedSelection). Only what can show in
 // m.pn.dst, which may be a part of the frame, is drawn.
 func (m *Map) drawEvents(v View, t xform, pinned string) {
@@ -51,16 +52,13 @@ func (m *Map) drawEvents(v View, t xform, pinned string) {
 			lines = append(lines, i)
 		}
 	}
-	slices.SortFunc(areas, func(a, b int) int {
-		if c := -cmpFloat(es.items[a].area, es.items[b].area); c != 0 {
-			return c
-		}
-		return a - b
-	})
+	slices.Sort(areas)
 	slices.Sort(lines)
-	for _, i := range areas {
-		m.drawArea(t, box, &es.items[i], plain)
+	areaItems := make([]*evItem, len(areas))
+	for k, i := range areas {
+		areaItems[k] = &es.items[i]
 	}
+	m.drawAreas(t, box, areaItems) // areas.go
 	lineItems := make([]*evItem, len(lines))
 	for k, i := range lines {
 		lineItems[k] = &es.items[i]
@@ -108,7 +106,7 @@ func (m *Map) drawArea(t xform, box orb.Bound, it *evItem, e emphasis) {
 	buf = addMulti(p, t, box, it.polys, buf)
 	fill := it.col
 	fill.A = m.style.PolygonAlpha
-	m.pn.fill(p, fill)
+	m.pn.fillHard(p, fill) // the edges lie under the outline
 	s := float32(t.scale)
 	w := float32(areaOutline) * s
 	if e != plain {
@@ -148,12 +146,8 @@ func (m *Map) drawLines(t xform, box orb.Bound, items []*evItem, e emphasis) {
 		pts []vec
 		ci  uint8
 	}
-	type head struct {
-		tri [3]vec
-		ci  uint8
-	}
 	var shafts []stroke
-	var heads []head
+	var heads []lineHead
 	ll := &m.pn.layer
 	ll.cols = ll.cols[:0]
 	lo := vec{math.MaxFloat32, math.MaxFloat32}
@@ -175,7 +169,7 @@ func (m *Map) drawLines(t xform, box orb.Bound, items []*evItem, e emphasis) {
 					continue
 				}
 				shafts = append(shafts, stroke{trimEnd(pts, back), ci})
-				heads = append(heads, head{tri, ci})
+				heads = append(heads, lineHead{tri, ci})
 			}
 		}
 	}
@@ -192,14 +186,15 @@ func (m *Map) drawLines(t xform, box orb.Bound, items []*evItem, e emphasis) {
 	ll.begin(r)
 	ll.cols = cols
 	rc, rb := (w+edge)/2, w/2
-	for _, sh := range shafts {
+	var segs []lineSeg
+	for k := len(shafts) - 1; k >= 0; k-- { // topmost first (lineLayer.capsuleIn)
+		sh := shafts[k]
 		for i := 1; i < len(sh.pts); i++ {
-			ll.capsule(sh.pts[i-1], sh.pts[i], rc, rb, sh.ci)
+			segs = append(segs, lineSeg{sh.pts[i-1], sh.pts[i], sh.ci})
 		}
 	}
-	for _, h := range heads {
-		ll.triangle(h.tri, edge/2, h.ci)
-	}
+	ll.segments(segs, rc, rb) // linebins.go
+	ll.heads(heads, edge/2)
 	ll.composite(m.pn.dst, m.style.EventOutline)
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"image/color"
+	"math"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/quadtree"
@@ -27,8 +28,9 @@ type evItem struct {
 // pointRef is a point of an event in the quadtree.
 type pointRef struct {
 	p   orb.Point
-	idx int // into eventSet.items
-	seq int // into eventSet.refs
+	idx int    // into eventSet.items
+	seq int32  // into eventSet.refs
+	ci  uint16 // the event's colour in eventSet.pal
 }
 
 // Point implements orb.Pointer.
@@ -40,6 +42,7 @@ type eventSet struct {
 	byID   map[string]int
 	points *quadtree.Quadtree // every point of every event
 	refs   []*pointRef        // the same points in event order, for scans
+	pal    []color.NRGBA      // the colours of the points (pointRef.ci)
 	nPts   int
 	shapes gridIndex // items with lines or polygons, by bound
 	bound  orb.Bound // lon/lat of all events
@@ -58,6 +61,7 @@ func buildEvents(events []annotate.Event, tax annotate.Taxonomy) *eventSet {
 	var slab []pointRef // the points side by side in memory: scans stay in cache
 	present := map[string]bool{}
 	var typeOrder []string // type names in order of first appearance
+	palIdx := map[color.NRGBA]uint16{}
 	for i := range events {
 		e := &events[i]
 		if e.Geometry == nil || annotate.ValidateGeometry(e.Geometry) != nil {
@@ -83,8 +87,14 @@ func buildEvents(events []annotate.Event, tax annotate.Taxonomy) *eventSet {
 		}
 		es.byID[e.ID] = idx
 		es.items = append(es.items, it)
+		ci, ok := palIdx[it.col]
+		if !ok && len(it.points) > 0 && len(es.pal) < math.MaxUint16 {
+			ci = uint16(len(es.pal))
+			palIdx[it.col] = ci
+			es.pal = append(es.pal, it.col)
+		}
 		for _, p := range it.points {
-			slab = append(slab, pointRef{p: p, idx: idx})
+			slab = append(slab, pointRef{p: p, idx: idx, ci: ci})
 		}
 		if len(it.lines) > 0 || len(it.polys) > 0 {
 			es.shapes.add(idx, it.bound)
@@ -98,7 +108,7 @@ func buildEvents(events []annotate.Event, tax annotate.Taxonomy) *eventSet {
 	es.legend.types = legendTypes(typeOrder, tax)
 	for i := range slab {
 		r := &slab[i]
-		r.seq = len(es.refs)
+		r.seq = int32(len(es.refs))
 		if es.points.Add(r) == nil {
 			es.refs = append(es.refs, r)
 			es.nPts++

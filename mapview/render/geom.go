@@ -162,7 +162,17 @@ func segDist2(a, b, p orb.Point) float64 {
 func ringDist(r orb.Ring, p orb.Point) float64 {
 	best := math.Inf(1)
 	for i := 1; i < len(r); i++ {
-		best = math.Min(best, segDist2(r[i-1], r[i], p))
+		a, b := r[i-1], r[i]
+		// Skip a segment whose bound is no nearer than the best so far.
+		dx := max(min(a[0], b[0])-p[0], p[0]-max(a[0], b[0]), 0)
+		if dx*dx >= best {
+			continue
+		}
+		dy := max(min(a[1], b[1])-p[1], p[1]-max(a[1], b[1]), 0)
+		if dx*dx+dy*dy >= best {
+			continue
+		}
+		best = math.Min(best, segDist2(a, b, p))
 	}
 	return math.Sqrt(best)
 }

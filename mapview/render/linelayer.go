@@ -11,30 +11,83 @@ import (
 // computed from one distance per pixel, then composited once. Casings end
 // up under every line, as on a road map.
 type lineLayer struct {
-	cas, body, idx []uint8
-	r              image.Rectangle
-	cols           []color.NRGBA
+	px     []linePixel // by row, the layer's pixels
+	lo, hi []int       // per row, the columns [lo, hi) that may hold coverage
+	r      image.Rectangle
+	cols   []color.NRGBA
+	// full counts, per tile of 8×8 pixels (tw tiles a row), the pixels a
+	// line covers fully: a full tile is final and is skipped.
+	full []uint8
+	tw   int
 }
 
-// begin sizes the layer to device rectangle r and clears it.
+// linePixel is one pixel of a lineLayer: the casing's coverage, the line's
+// coverage and the palette index of the line's colour, side by side so that
+// a pixel costs one memory access.
+type linePixel struct {
+	cas, body, idx, _ uint8
+}
+
+// Tiles are 1<<tileShift pixels square; tileFull is how many pixels a
+// whole tile has.
+const (
+	tileShift = 3
+	tileMask  = 1<<tileShift - 1
+	tileFull  = 1 << (2 * tileShift)
+)
+
+// begin sizes the layer to device rectangle r. Its pixels are all zero
+// between uses: composite clears what it paints.
 func (ll *lineLayer) begin(r image.Rectangle) {
 	n := r.Dx() * r.Dy()
-	grow := func(b []uint8) []uint8 {
-		if cap(b) < n {
-			return make([]uint8, n)
-		}
-		b = b[:n]
-		clear(b)
-		return b
+	if cap(ll.px) < n {
+		ll.px = make([]linePixel, n)
 	}
-	ll.cas, ll.body, ll.idx = grow(ll.cas), grow(ll.body), ll.idx[:0]
-	if cap(ll.idx) < n {
-		ll.idx = make([]uint8, n)
-	} else {
-		ll.idx = ll.idx[:n] // only read where body > 0, which is always written with it
+	ll.px = ll.px[:n]
+	h := r.Dy()
+	if cap(ll.lo) < h {
+		ll.lo, ll.hi = make([]int, h), make([]int, h)
+	}
+	ll.lo, ll.hi = ll.lo[:h], ll.hi[:h]
+	for y := range h {
+		ll.lo[y], ll.hi[y] = r.Dx(), 0
 	}
 	ll.r = r
 	ll.cols = ll.cols[:0]
+	ll.tw = (r.Dx() + tileMask) >> tileShift
+	nt := ll.tw * ((r.Dy() + tileMask) >> tileShift)
+	if cap(ll.full) < nt {
+		ll.full = make([]uint8, nt)
+	}
+	ll.full = ll.full[:nt]
+	clear(ll.full)
+}
+
+// covered marks pixel (x, y) fully covered by a line.
+func (ll *lineLayer) covered(x, y int) { ll.full[(y>>tileShift)*ll.tw+x>>tileShift]++ }
+
+// blockDone reports whether every tile the capsule scan cs can touch in
+// the tile row holding rows [ya, yb] is final.
+func (ll *lineLayer) blockDone(cs *capsuleScan, ya, yb int) bool {
+	xa, xb := cs.xmin, cs.xmax
+	if cs.steep {
+		// The row spans move linearly with the row: the first and the
+		// last row bound the others.
+		ca := cs.a.X + (float32(ya)+0.5-cs.a.Y)*cs.slope
+		cb := cs.a.X + (float32(yb)+0.5-cs.a.Y)*cs.slope
+		xa, xb = max(xa, min(ca, cb)-cs.half), min(xb, max(ca, cb)+cs.half)
+	}
+	x0, x1 := max(cs.cx0, floorInt(xa)), min(cs.cx1, ceilInt(xb))
+	if x0 > x1 {
+		return true
+	}
+	row := ll.full[(ya>>tileShift)*ll.tw : (ya>>tileShift+1)*ll.tw]
+	for t := x0 >> tileShift; t <= x1>>tileShift; t++ {
+		if row[t] != tileFull {
+			return false
+		}
+	}
+	return true
 }
 
 // colour returns the index of c in the layer's palette (at most 255 colours;
@@ -52,70 +105,127 @@ func (ll *lineLayer) colour(c color.NRGBA) uint8 {
 	return uint8(len(ll.cols) - 1)
 }
 
-// capsule adds segment ab: casing out to distance rc, line out to rb < rc
+// capsuleIn adds segment ab (layer pixels) inside clip (layer pixels,
+// inside the layer): casing out to distance rc, line out to rb < rc
 // (rb ≤ 0 for casing only) in palette colour ci. See lineMask.capsule.
-func (ll *lineLayer) capsule(a, b vec, rc, rb float32, ci uint8) {
-	ox, oy := float32(ll.r.Min.X), float32(ll.r.Min.Y)
-	a, b = vec{a.X - ox, a.Y - oy}, vec{b.X - ox, b.Y - oy}
-	W, H := ll.r.Dx(), ll.r.Dy()
-	ext := rc + 0.5 // coverage is zero beyond
-	y0 := max(0, int(math.Floor(float64(min(a.Y, b.Y)-ext))))
-	y1 := min(H-1, int(math.Ceil(float64(max(a.Y, b.Y)+ext))))
-	d := b.sub(a)
-	dl := d.len()
-	var u, n vec
-	if dl > 0 {
-		u = d.mul(1 / dl)
-		n = vec{-u.Y, u.X}
+// Segments must be added with the topmost line first: a pixel takes the
+// colour of the line that covers it most, the earlier added on a tie, so a
+// pixel a line already covers fully is final and is skipped.
+func (ll *lineLayer) capsuleIn(a, b vec, rc, rb float32, ci uint8, clip image.Rectangle) {
+	W := ll.r.Dx()
+	cs, ok := newCapsuleScan(a, b, rc+0.5, clip) // coverage is zero beyond rc + 0.5
+	if !ok {
+		return
 	}
-	for y := y0; y <= y1; y++ {
-		py := float32(y) + 0.5
-		x0, x1, ok := capsuleRow(a, b, u, ext, py, W)
+	rc5, rb5 := rc+0.5, max(rb, -0.5)+0.5 // rb ≤ 0: no line coverage
+	for y := cs.y0; y <= cs.y1; y++ {
+		if y == cs.y0 || y&tileMask == 0 {
+			// Skip the rows of a tile row where every tile is final.
+			if yb := min(cs.y1, y|tileMask); ll.blockDone(&cs, y, yb) {
+				y = yb
+				continue
+			}
+		}
+		x0, x1, along, across, m0, m1, ok := cs.row(y)
 		if !ok {
 			continue
 		}
-		base := y * W
-		cas := ll.cas[base+x0 : base+x1+1]
-		body := ll.body[base+x0 : base+x1+1]
-		idx := ll.idx[base+x0 : base+x1+1]
-		ex, ey := float32(x0)+0.5-a.X, py-a.Y
-		along := ex*u.X + ey*u.Y
-		across := ex*n.X + ey*n.Y
-		for j := range cas {
-			var dist float32
-			switch {
-			case along >= 0 && along <= dl && dl > 0:
-				dist = abs32(across)
-			case along < 0 || dl == 0:
-				px, qy := float32(x0+j)+0.5-a.X, py-a.Y
-				dist = float32(math.Sqrt(float64(px*px + qy*qy)))
-			default:
-				px, qy := float32(x0+j)+0.5-b.X, py-b.Y
-				dist = float32(math.Sqrt(float64(px*px + qy*qy)))
+		ll.lo[y], ll.hi[y] = min(ll.lo[y], x0), max(ll.hi[y], x1+1)
+		row := ll.px[y*W+x0 : y*W+x1+1]
+		py := float32(y) + 0.5
+		// Beyond the ends: the distance to the end point.
+		for j := 0; j < m0; j++ {
+			if row[j].body != 255 {
+				dist := endDist(float32(x0+j)+0.5, py, a, b, along+float32(j)*cs.u.X, cs.dl)
+				if plot(&row[j], rc5-dist, rb5-dist, ci) {
+					ll.covered(x0+j, y)
+				}
 			}
-			along += u.X
-			across += n.X
-			cov := rc + 0.5 - dist
-			if cov <= 0 {
+		}
+		for j := m1; j < len(row); j++ {
+			if row[j].body != 255 {
+				dist := endDist(float32(x0+j)+0.5, py, a, b, along+float32(j)*cs.u.X, cs.dl)
+				if plot(&row[j], rc5-dist, rb5-dist, ci) {
+					ll.covered(x0+j, y)
+				}
+			}
+		}
+		// Along the segment: the distance to its line.
+		acr := across + float32(m0)*cs.n.X
+		mid := row[m0:m1]
+		for j := range mid {
+			p := &mid[j]
+			dist := abs32(acr)
+			acr += cs.n.X
+			if p.body == 255 {
 				continue
 			}
-			if v := covByte(cov); v > cas[j] {
-				cas[j] = v
+			c := rc5 - dist
+			if c <= 0 {
+				continue
 			}
-			if cb := rb + 0.5 - dist; rb > 0 && cb > 0 {
-				if v := covByte(cb); v >= body[j] {
-					body[j], idx[j] = v, ci
+			if c >= 1 {
+				p.cas = 255
+			} else if v := uint8(c*255 + 0.5); v > p.cas {
+				p.cas = v
+			}
+			if cb := rb5 - dist; cb > 0 {
+				v := uint8(255)
+				if cb < 1 {
+					v = uint8(cb*255 + 0.5)
+				}
+				if v > p.body {
+					p.body, p.idx = v, ci
+					if v == 255 {
+						ll.covered(x0+m0+j, y)
+					}
 				}
 			}
 		}
 	}
 }
 
-// triangle adds a filled triangle in palette colour ci over everything
-// added before it, with a casing edge pixels wide around it (an arrowhead).
-// The distance used is the largest of the distances to the three edges' lines,
+// floorInt and ceilInt round x down and up to an int (|x| < 2³¹).
+func floorInt(x float32) int {
+	i := int(x)
+	if float32(i) > x {
+		i--
+	}
+	return i
+}
+
+func ceilInt(x float32) int {
+	i := int(x)
+	if float32(i) < x {
+		i++
+	}
+	return i
+}
+
+// plot adds casing coverage c and line coverage cb (in pixels, clamped to
+// 0..1) to p. It reports whether the pixel became fully covered by the line.
+func plot(p *linePixel, c, cb float32, ci uint8) bool {
+	if c <= 0 {
+		return false
+	}
+	if v := covByte(c); v > p.cas {
+		p.cas = v
+	}
+	if cb > 0 {
+		if v := covByte(cb); v > p.body {
+			p.body, p.idx = v, ci
+			return v == 255
+		}
+	}
+	return false
+}
+
+// triangleIn adds a filled triangle (device pixels) in palette colour ci
+// over everything added before it, with a casing edge pixels wide around
+// it (an arrowhead), drawing only the pixels in clip (layer pixels). The
+// distance used is the largest of the distances to the three edges' lines,
 // which gives the casing mitred corners.
-func (ll *lineLayer) triangle(tri [3]vec, edge float32, ci uint8) {
+func (ll *lineLayer) triangleIn(tri [3]vec, edge float32, ci uint8, clip image.Rectangle) {
 	ox, oy := float32(ll.r.Min.X), float32(ll.r.Min.Y)
 	var v [3]vec
 	for i, p := range tri {
@@ -135,29 +245,34 @@ func (ll *lineLayer) triangle(tri [3]vec, edge float32, ci uint8) {
 	ext := edge + 0.5
 	lo := vec{min(v[0].X, v[1].X, v[2].X) - ext*2, min(v[0].Y, v[1].Y, v[2].Y) - ext*2}
 	hi := vec{max(v[0].X, v[1].X, v[2].X) + ext*2, max(v[0].Y, v[1].Y, v[2].Y) + ext*2}
-	W, H := ll.r.Dx(), ll.r.Dy()
-	x0, x1 := max(0, int(lo.X)), min(W-1, int(hi.X)+1)
-	y0, y1 := max(0, int(lo.Y)), min(H-1, int(hi.Y)+1)
+	W := ll.r.Dx()
+	x0, x1 := max(clip.Min.X, floorInt(lo.X)), min(clip.Max.X-1, ceilInt(hi.X))
+	y0, y1 := max(clip.Min.Y, floorInt(lo.Y)), min(clip.Max.Y-1, ceilInt(hi.Y))
 	for y := y0; y <= y1; y++ {
 		py := float32(y) + 0.5
 		xa, xb := triangleSpan(v, n, py, ext, x0, x1)
-		for x := xa; x <= xb; x++ {
-			p := vec{float32(x) + 0.5, py}
-			sd := float32(-math.MaxFloat32)
-			for i := range v {
-				sd = max(sd, p.sub(v[i]).dot(n[i]))
-			}
+		if xa > xb {
+			continue
+		}
+		// The signed distances to the edges' lines, stepped along the row.
+		p := vec{float32(xa) + 0.5, py}
+		s0, s1, s2 := p.sub(v[0]).dot(n[0]), p.sub(v[1]).dot(n[1]), p.sub(v[2]).dot(n[2])
+		ll.lo[y], ll.hi[y] = min(ll.lo[y], xa), max(ll.hi[y], xb+1)
+		row := ll.px[y*W+xa : y*W+xb+1]
+		for j := range row {
+			sd := max(s0, s1, s2)
+			s0, s1, s2 = s0+n[0].X, s1+n[1].X, s2+n[2].X
 			c := edge + 0.5 - sd
 			if c <= 0 {
 				continue
 			}
-			i := y*W + x
-			if cv := covByte(c); cv > ll.cas[i] {
-				ll.cas[i] = cv
+			q := &row[j]
+			if cv := covByte(c); cv > q.cas {
+				q.cas = cv
 			}
 			if b := 0.5 - sd; b > 0 {
-				if bv := covByte(b); bv >= ll.body[i] || ll.idx[i] != ci {
-					ll.body[i], ll.idx[i] = max(bv, ll.body[i]), ci
+				if bv := covByte(b); bv >= q.body || q.idx != ci {
+					q.body, q.idx = max(bv, q.body), ci
 				}
 			}
 		}
@@ -197,54 +312,59 @@ func covByte(c float32) uint8 {
 	return uint8(c*255 + 0.5)
 }
 
-// composite paints the casing in colour casing, then the lines, onto dst.
+// composite paints the casing in colour casing, then the lines, onto dst,
+// and clears the layer.
 func (ll *lineLayer) composite(dst *image.RGBA, casing color.NRGBA) {
-	type pre struct{ r, g, b, a uint32 }
-	premul := func(c color.NRGBA) pre {
-		a := uint32(c.A)
-		return pre{uint32(c.R) * a / 255, uint32(c.G) * a / 255, uint32(c.B) * a / 255, a}
-	}
 	cp := premul(casing)
-	pal := make([]pre, len(ll.cols))
+	pal := make([]premulColor, len(ll.cols))
 	for i, c := range ll.cols {
 		pal[i] = premul(c)
 	}
 	W, H := ll.r.Dx(), ll.r.Dy()
-	over := func(d []uint8, s pre, m uint32) {
-		if m == 255 && s.a == 255 {
-			d[0], d[1], d[2], d[3] = uint8(s.r), uint8(s.g), uint8(s.b), 255
-			return
-		}
-		inv := 65025 - m*s.a
-		d[0] = uint8((s.r*m*255 + uint32(d[0])*inv) / 65025)
-		d[1] = uint8((s.g*m*255 + uint32(d[1])*inv) / 65025)
-		d[2] = uint8((s.b*m*255 + uint32(d[2])*inv) / 65025)
-		d[3] = uint8((s.a*m*255 + uint32(d[3])*inv) / 65025)
-	}
 	for y := 0; y < H; y++ {
-		row := ll.cas[y*W : y*W+W]
-		di := dst.PixOffset(ll.r.Min.X, ll.r.Min.Y+y)
-		for x := 0; x < W; x++ {
-			if x+8 <= W && allZero8(row[x:x+8]) {
-				x += 7
-				continue
-			}
-			c := row[x]
-			if c == 0 {
-				continue
-			}
-			i := y*W + x
-			d := dst.Pix[di+4*x : di+4*x+4 : di+4*x+4]
-			bv := ll.body[i]
-			if bv == 0 {
-				over(d, cp, uint32(c))
-				continue
-			}
-			p := pal[ll.idx[i]]
-			if bv != 255 || p.a != 255 {
-				over(d, cp, uint32(c))
-			}
-			over(d, p, uint32(bv))
+		lo, hi := ll.lo[y], ll.hi[y]
+		if lo >= hi {
+			continue
 		}
+		row := ll.px[y*W+lo : y*W+hi]
+		di := dst.PixOffset(ll.r.Min.X+lo, ll.r.Min.Y+y)
+		drow := dst.Pix[di : di+4*len(row)]
+		for x, q := range row {
+			if q.cas == 0 {
+				continue
+			}
+			d := drow[4*x : 4*x+4 : 4*x+4]
+			if q.body == 0 {
+				over(d, cp, uint32(q.cas))
+				continue
+			}
+			p := pal[q.idx]
+			if q.body != 255 || p.a != 255 {
+				over(d, cp, uint32(q.cas))
+			}
+			over(d, p, uint32(q.body))
+		}
+		clear(row)
 	}
+}
+
+// premulColor is a premultiplied colour, channels 0..255.
+type premulColor struct{ r, g, b, a uint32 }
+
+func premul(c color.NRGBA) premulColor {
+	a := uint32(c.A)
+	return premulColor{uint32(c.R) * a / 255, uint32(c.G) * a / 255, uint32(c.B) * a / 255, a}
+}
+
+// over composites s with coverage m (0..255) onto the pixel d, source-over.
+func over(d []uint8, s premulColor, m uint32) {
+	if m == 255 && s.a == 255 {
+		d[0], d[1], d[2], d[3] = uint8(s.r), uint8(s.g), uint8(s.b), 255
+		return
+	}
+	inv := 65025 - m*s.a
+	d[0] = uint8((s.r*m*255 + uint32(d[0])*inv) / 65025)
+	d[1] = uint8((s.g*m*255 + uint32(d[1])*inv) / 65025)
+	d[2] = uint8((s.b*m*255 + uint32(d[2])*inv) / 65025)
+	d[3] = uint8((s.a*m*255 + uint32(d[3])*inv) / 65025)
 }

@@ -33,8 +33,10 @@ type Map struct {
 
 	markers map[markerKey]*sprite
 	bubbles map[string]*sprite // cluster bubbles by count and type mix
-	baseKey cacheKey
-	baseImg *image.RGBA
+	// clusterCounts is drawCluster's scratch: members by colour.
+	clusterCounts []int
+	baseKey       cacheKey
+	baseImg       *image.RGBA
 	// baseOrigin is where baseImg's pixels lie (shift.go).
 	baseOrigin layerOrigin
 	overKey    overlayKey

@@ -81,7 +81,11 @@ type painter struct {
 	mask  image.Alpha
 	lines lineMask
 	layer lineLayer
+	scan  scanFiller
 }
+
+// fillHard paints p in colour c without anti-aliasing (see scanFiller).
+func (pn *painter) fillHard(p *path, c color.NRGBA) { pn.scan.fill(pn.dst, p, c) }
 
 // fill paints p in colour c (non-premultiplied) with anti-aliased edges.
 func (pn *painter) fill(p *path, c color.NRGBA) {
@@ -248,6 +252,3 @@ func rowSpans(img *image.RGBA) [][2]int {
 	}
 	return spans
 }
-
-// allZero8 reports whether the eight bytes of b are all zero.
-func allZero8(b []uint8) bool { return binary.LittleEndian.Uint64(b) == 0 }

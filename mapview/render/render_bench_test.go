@@ -12,9 +12,10 @@ import (
 // events around six towns, 90% points, 7% lines (movements) and 3% areas,
 // like coded news events. "cached" redraws one view (the base map and labels
 // come from the cache: a selection or hover change); "pan" moves the view a
-// pixel every frame, which shifts the cached layers; "fresh" moves it half a
-// pixel, so every layer is drawn afresh; "noclusters" draws every point on
-// its own.
+// pixel every frame, which shifts the cached layers; "fresh" zooms in and
+// out by 0.03 levels about the centre, so every frame is a new zoom and
+// every layer is drawn afresh (as after a zoom step); "noclusters" draws
+// every point on its own.
 func benchRender(b *testing.B, n int) {
 	benchMix(b, n, 0.90, 0.07, 0.03)
 }
@@ -28,11 +29,12 @@ func benchMix(b *testing.B, n int, pts, lines, areas float64) {
 	v := FitBound(RegionBound(), 1280, 800, 1)
 	for _, c := range []struct {
 		name     string
-		pan      float64
+		pan      float64 // pixels moved every other frame
+		zoom     float64 // zoom levels changed every frame, alternately in and out
 		clusters bool
 	}{
-		{"cached", 0, true}, {"pan", 1, true}, {"fresh", 0.5, true},
-		{"cached-noclusters", 0, false}, {"pan-noclusters", 1, false}, {"fresh-noclusters", 0.5, false},
+		{"cached", 0, 0, true}, {"pan", 1, 0, true}, {"fresh", 0, 0.03, true},
+		{"cached-noclusters", 0, 0, false}, {"pan-noclusters", 1, 0, false}, {"fresh-noclusters", 0, 0.03, false},
 	} {
 		if n == 0 && !c.clusters {
 			continue
@@ -44,6 +46,11 @@ func benchMix(b *testing.B, n int, pts, lines, areas float64) {
 			i := 0
 			for b.Loop() {
 				w := v.Pan(c.pan*float64(i%2), 0)
+				if c.zoom != 0 {
+					// ±0.03 alternately, plus a millionth of a level per
+					// frame so that no two frames ever share a zoom.
+					w.Zoom += c.zoom*float64(1-2*(i%2)) + 1e-6*float64(i)
+				}
 				m.Render(w, Selection{Selected: "e1"})
 				i++
 			}
