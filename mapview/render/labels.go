@@ -76,11 +76,14 @@ func (r frect) overlaps(o frect) bool {
 
 // placer keeps the boxes already taken and answers whether a new one fits.
 type placer struct {
-	taken  []frect
-	soft   []frect // event symbols: avoided, unless a label is too important
-	hard   bool    // ignore the soft boxes
-	pad    float64 // clear space around labels, device pixels
-	inside frect   // labels must lie within
+	taken []frect
+	soft  []frect // event symbols: avoided, unless a label is too important
+	// clusters are the soft boxes of cluster bubbles, which an important
+	// label placed over events keeps clear of (clearOf).
+	clusters []frect
+	hard     bool    // ignore the soft boxes
+	pad      float64 // clear space around labels, device pixels
+	inside   frect   // labels must lie within
 }
 
 // free reports whether every box lies inside the image and clear of the
@@ -108,6 +111,24 @@ func (pl *placer) free(rs ...frect) bool {
 }
 
 func (pl *placer) take(rs ...frect) { pl.taken = append(pl.taken, rs...) }
+
+// clearOf is how far from point d a label must start to keep clear of the
+// event symbols over d: r, or, when an important label is placed over
+// events (hard) and a cluster covers d, the distance to that cluster's far
+// side, so "Dushanbe" is written beside the cluster of its events instead
+// of across its count.
+func (pl *placer) clearOf(d vec, r float64) float64 {
+	if !pl.hard {
+		return r
+	}
+	x, y := float64(d.X), float64(d.Y)
+	for _, s := range pl.clusters {
+		if x >= s.x0 && x <= s.x1 && y >= s.y0 && y <= s.y1 {
+			r = max(r, s.x1-x, x-s.x0, s.y1-y, y-s.y0)
+		}
+	}
+	return r
+}
 
 // softCover is how much of r the event symbols cover, in square pixels
 // (zero unless the placer ignores them).
@@ -249,7 +270,7 @@ func (m *Map) placePlace(ov *overlay, t xform, pl *placer, p place) bool {
 	if p.ascii != "" && !m.text.hasGlyphs(name) {
 		name = p.ascii
 	}
-	if !m.placeBeside(ov, t, pl, name, LabelPlace, st, d, rd, &dot) {
+	if !m.placeBeside(ov, t, pl, name, LabelPlace, st, d, pl.clearOf(d, rd), &dot) {
 		return false
 	}
 	ov.dots = append(ov.dots, dotAt{sprite: ds.sprite, x: int(math.Round(float64(d.X))), y: int(math.Round(float64(d.Y)))})
@@ -267,29 +288,46 @@ func (m *Map) placeBeside(ov *overlay, t xform, pl *placer, text string, kind La
 	w, h := float64(ts.boxW), float64(ts.boxH)
 	x, y := float64(d.X), float64(d.Y)
 	g := 2.5 * t.scale
-	cands := [][2]float64{
-		{x + r + g, y - h/2},               // right
-		{x - r - g - w, y - h/2},           // left
-		{x - w/2, y - r - g/2 - h},         // above
-		{x - w/2, y + r + g/2},             // below
-		{x + r*0.7 + g, y - r*0.7 - h},     // above right
-		{x + r*0.7 + g, y + r*0.7},         // below right
-		{x - r*0.7 - g - w, y - r*0.7 - h}, // above left
-		{x - r*0.7 - g - w, y + r*0.7},     // below left
+	around := func(r float64) [][2]float64 {
+		return [][2]float64{
+			{x + r + g, y - h/2},               // right
+			{x - r - g - w, y - h/2},           // left
+			{x - w/2, y - r - g/2 - h},         // above
+			{x - w/2, y + r + g/2},             // below
+			{x + r*0.7 + g, y - r*0.7 - h},     // above right
+			{x + r*0.7 + g, y + r*0.7},         // below right
+			{x - r*0.7 - g - w, y - r*0.7 - h}, // above left
+			{x - r*0.7 - g - w, y + r*0.7},     // below left
+		}
 	}
+	cands := around(r)
 	best, bestCover := -1, math.Inf(1)
-	for i, c := range cands {
-		box := frect{c[0], c[1], c[0] + w, c[1] + h}
-		if !pl.free(box) {
-			continue
+	pick := func(from int) {
+		for i := from; i < len(cands); i++ {
+			c := cands[i]
+			box := frect{c[0], c[1], c[0] + w, c[1] + h}
+			if !pl.free(box) {
+				continue
+			}
+			if cover := pl.softCover(box); cover < bestCover {
+				best, bestCover = i, cover
+				if cover == 0 {
+					return
+				}
+			}
 		}
-		cover := pl.softCover(box)
-		if cover < bestCover {
-			best, bestCover = i, cover
-		}
-		if cover == 0 {
+	}
+	pick(0)
+	// An important label with much of it over events steps further out, a
+	// few pixels at a time, to find a spot clear of the bubbles crowding
+	// its town; a symbol touching its edge is no reason to move.
+	for _, step := range []float64{6, 12, 20} {
+		if !pl.hard || bestCover <= 0.15*w*h {
 			break
 		}
+		n := len(cands)
+		cands = append(cands, around(r+step*t.scale)...)
+		pick(n)
 	}
 	if best < 0 {
 		return false

@@ -2,6 +2,8 @@ package render
 
 import (
 	"testing"
+
+	"eventatlas/annotate"
 )
 
 func TestLabelsDoNotOverlap(t *testing.T) {
@@ -72,6 +74,43 @@ func TestRectOverlaps(t *testing.T) {
 	} {
 		if got := a.Overlaps(c.b); got != c.want || c.b.Overlaps(a) != c.want {
 			t.Errorf("%v overlaps %v = %v, want %v", a, c.b, got, c.want)
+		}
+	}
+}
+
+// TestPlaceLabelsClearOfClusters: with dense events around the towns, the
+// capital's and province seats' labels are written beside the cluster
+// bubbles, not across their counts.
+func TestPlaceLabelsClearOfClusters(t *testing.T) {
+	m := newTestMap(t)
+	m.SetEvents(syntheticEvents(400, 1, 0, 0), annotate.DefaultTaxonomy())
+	for _, v := range []View{FitBound(RegionBound(), 640, 400, 1), FitBound(RegionBound(), 1280, 800, 1)} {
+		m.Render(v, Selection{})
+		seen := map[string]bool{}
+		for _, l := range m.Labels(v) {
+			if l.Kind != LabelPlace {
+				continue
+			}
+			seen[l.Text] = true
+			in, all := 0, 0
+			for x := l.Box.MinX + 1; x < l.Box.MaxX-1; x += 2 {
+				for y := l.Box.MinY + 1; y < l.Box.MaxY-1; y += 2 {
+					all++
+					if _, _, ok := m.ClusterAt(v, x, y); ok {
+						in++
+					}
+				}
+			}
+			// A corner may touch a neighbouring bubble; the text must not
+			// run across one.
+			if f := float64(in) / float64(max(all, 1)); f > 0.10 {
+				t.Errorf("%dx%d: label %q at %+v: %.0f%% of it over cluster bubbles", v.Width, v.Height, l.Text, l.Box, 100*f)
+			}
+		}
+		for _, want := range []string{"Dushanbe", "Kunduz"} {
+			if !seen[want] {
+				t.Errorf("%dx%d: no label %q", v.Width, v.Height, want)
+			}
 		}
 	}
 }

@@ -264,7 +264,9 @@ func (m *Map) eventObstacles(v View, t xform, selected string, pl *placer) {
 	if cs != nil {
 		for _, c := range cs.groups {
 			r := float64(clusterRadius(len(c.members))+1.6) * t.scale
-			pl.soft = append(pl.soft, frect{float64(c.center.X) - r, float64(c.center.Y) - r, float64(c.center.X) + r, float64(c.center.Y) + r})
+			box := frect{float64(c.center.X) - r, float64(c.center.Y) - r, float64(c.center.X) + r, float64(c.center.Y) + r}
+			pl.soft = append(pl.soft, box)
+			pl.clusters = append(pl.clusters, box)
 		}
 	}
 	view := t.worldBound(0)
