@@ -47,10 +47,9 @@ func newCard() *card {
 	c.title.SizeName = theme.SizeNameSubHeadingText
 	c.quote.TextStyle.Italic = true
 	c.source.SizeName = theme.SizeNameCaptionText
-	for _, l := range []*widget.Label{c.title, c.place, c.quote, c.source} {
+	for _, l := range []*widget.Label{c.heading, c.title, c.place, c.quote, c.source} {
 		l.Wrapping = fyne.TextWrapWord
 	}
-	c.heading.Truncation = fyne.TextTruncateEllipsis
 	d := theme.Size(theme.SizeNameText)
 	sw := container.NewCenter(container.NewGridWrap(fyne.NewSize(d, d), c.swatch))
 	head := container.NewBorder(nil, nil, sw, nil, c.heading)

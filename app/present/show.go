@@ -19,6 +19,22 @@ const Flight = 900 * time.Millisecond
 // town and neighbours around it, not a street plan.
 const slideMaxZoom = 10.0
 
+// maxZoomFor is how close a slide zooms on an event placed with precision
+// p: an event known only to its province or country is shown with the
+// whole province or country around it, not as if it were at the point
+// that stands for it.
+func maxZoomFor(p annotate.GeoPrecision) float64 {
+	switch p {
+	case annotate.GeoNear:
+		return 9
+	case annotate.GeoProvince:
+		return 7.5
+	case annotate.GeoCountry:
+		return 6
+	}
+	return slideMaxZoom
+}
+
 // Show is a presentation: a window with a full-size map and a caption card
 // that steps through slides. Keys: → Space PageDown N next; ← Backspace
 // PageUp P previous; Home first; End last; O the overview; F11 full screen
@@ -115,7 +131,7 @@ func (s *Show) Go(i int) {
 	id := s.slides[i].Event.ID
 	s.mapW.Select(id)
 	s.showCaption()
-	if v, ok := s.mapW.ViewOf(id, slideMaxZoom); ok {
+	if v, ok := s.mapW.ViewOf(id, maxZoomFor(s.slides[i].Event.GeoPrecision)); ok {
 		// Keep the event clear of the card: centre it in the map to the card's right.
 		off := float64(cardWidth(s.mapW.Size().Width)) / 2
 		s.flyTo(v.Pan(-off, 0))

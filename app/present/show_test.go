@@ -101,6 +101,32 @@ func TestShowFramesEvent(t *testing.T) {
 	}
 }
 
+func TestMaxZoomFor(t *testing.T) {
+	cases := []struct {
+		p    annotate.GeoPrecision
+		want float64
+	}{
+		{annotate.GeoExact, slideMaxZoom}, {0, slideMaxZoom}, {annotate.GeoNear, 9},
+		{annotate.GeoProvince, 7.5}, {annotate.GeoCountry, 6},
+	}
+	for _, c := range cases {
+		if got := maxZoomFor(c.p); got != c.want {
+			t.Errorf("maxZoomFor(%v) = %g, want %g", c.p, got, c.want)
+		}
+	}
+}
+
+// TestShowCountryPrecision: an event known only to its country is shown
+// with the country around it.
+func TestShowCountryPrecision(t *testing.T) {
+	s := newTestShow(t)
+	s.slides[0].Event.GeoPrecision = annotate.GeoCountry
+	s.Go(0)
+	if z := s.mapW.View().Zoom; z != 6 {
+		t.Errorf("zoom %g on a country-precision event, want 6", z)
+	}
+}
+
 func TestShowEscCloses(t *testing.T) {
 	s := newTestShow(t)
 	key(s, fyne.KeyEscape)
