@@ -33,13 +33,15 @@ type MergeSummary struct {
 	PlacesAdded          int       // user places new to this project
 	PlacesUnchanged      int       // user places this project already had as they are
 	PlacesKept           int       // user places that differ from ours: ours kept
+	TypesAdded           int       // event types of theirs new to this project
+	SubTypesAdded        int       // sub-types of theirs added to types both have
 	Skipped              []Problem // what was not brought in, and why
 	Notes                []string  // what reading their file noticed, e.g. a journal rolled back
 }
 
 // Changed reports whether the merge changed the project.
 func (s *MergeSummary) Changed() bool {
-	return s.ArticlesAdded+s.EventsAdded+s.Conflicts+s.ActorsAdded+s.PlacesAdded > 0
+	return s.ArticlesAdded+s.EventsAdded+s.Conflicts+s.ActorsAdded+s.PlacesAdded+s.TypesAdded+s.SubTypesAdded > 0
 }
 
 // String says what came in, for people.
@@ -55,6 +57,9 @@ func (s *MergeSummary) String() string {
 		s.ActorsMatched, count(s.PlacesAdded, "place", "places"), s.PlacesUnchanged)
 	if s.PlacesKept > 0 {
 		fmt.Fprintf(&b, ", %d differ (ours kept)", s.PlacesKept)
+	}
+	if s.TypesAdded+s.SubTypesAdded > 0 {
+		fmt.Fprintf(&b, "; %s and %s added", count(s.TypesAdded, "event type", "event types"), count(s.SubTypesAdded, "sub-type", "sub-types"))
 	}
 	b.WriteString(".")
 	if len(s.Skipped) > 0 {
@@ -74,9 +79,10 @@ func count(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// Merge brings a teammate's project file into this one: their articles
-// (deduplicated by text hash), actors (matched by id, then by name), user
-// places and events. It reads their file with ReadUntrusted, so nothing in
+// Merge brings a teammate's project file into this one: their event types
+// this project lacks (ours keep their look), their articles (deduplicated
+// by text hash), actors (matched by id, then by name), user places and
+// events. It reads their file with ReadUntrusted, so nothing in
 // it runs and unsound rows are skipped and listed. An event this project
 // lacks is added; one it has with the same content is left alone; one with
 // different content keeps ours and records theirs as a conflict (see
@@ -103,7 +109,7 @@ func (p *Project) Merge(theirsPath string) (*MergeSummary, error) {
 	m := &merger{p: p, sum: sum, note: mergeNote{File: filepath.Base(from), FromProject: snap.ProjectUUID}}
 	err = p.batchWrite(func(tx *sql.Tx) error {
 		m.tx = tx
-		for _, step := range []func(*Snapshot) error{m.articles, m.actors, m.places, m.events} {
+		for _, step := range []func(*Snapshot) error{m.taxonomy, m.articles, m.actors, m.places, m.events} {
 			if err := step(snap); err != nil {
 				return err
 			}

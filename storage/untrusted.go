@@ -36,6 +36,9 @@ type Snapshot struct {
 	Events        []annotate.Event // each with its sound evidence spans
 	Actors        []annotate.Actor
 	Places        []annotate.Place
+	// Taxonomy is the project's own event types, nil when it uses the
+	// default ones (or predates schema 4).
+	Taxonomy annotate.Taxonomy
 }
 
 // ReadUntrusted reads a project file that may be damaged or hostile, such

@@ -10,7 +10,7 @@ import (
 )
 
 // readTables are the tables ReadUntrusted reads.
-var readTables = []string{"meta", "articles", "events", "spans", "actors", "places"}
+var readTables = []string{"meta", "articles", "events", "spans", "actors", "places", "taxonomy"}
 
 // checkProject checks that the copy is an Event Atlas project of a version
 // this build reads, with the tables and columns it reads, and reports
@@ -106,6 +106,15 @@ func (u *untrusted) metaValue(key string) (string, error) {
 	return s, nil
 }
 
+// keyColumn is the column that names a table's rows in reports: the id,
+// or an event type's name.
+func keyColumn(table string) string {
+	if table == "taxonomy" {
+		return "name"
+	}
+	return "id"
+}
+
 // limitOf is the size limit of a column.
 func limitOf(table, col string) int64 {
 	switch {
@@ -133,7 +142,8 @@ func (u *untrusted) readRows(r *Report, table string, cols []string, fn func(v *
 		sel[i] = `+` + q
 	}
 	tooBig := strings.Join(over, " OR ")
-	rows, err := u.conn.QueryContext(bg, `SELECT fid, CASE WHEN typeof(id) = 'text' AND octet_length(id) <= 100 THEN id END, `+
+	key := `"` + keyColumn(table) + `"`
+	rows, err := u.conn.QueryContext(bg, `SELECT fid, CASE WHEN typeof(`+key+`) = 'text' AND octet_length(`+key+`) <= 100 THEN `+key+` END, `+
 		strings.Join(sizes, ", ")+` FROM "`+table+`" WHERE `+tooBig+` ORDER BY fid`)
 	if err != nil {
 		return fmt.Errorf("%w: %s: %v", ErrCorrupt, table, err)
@@ -213,8 +223,10 @@ func (v *rowValues) fail(format string, args ...any) {
 
 // name is the row's id when it is sound text, else "fid N".
 func (v *rowValues) name() string {
-	if s, ok := v.vals[v.index["id"]].(string); ok && s != "" && utf8.ValidString(s) && len(s) <= 100 {
-		return s
+	if i, ok := v.index[keyColumn(v.table)]; ok {
+		if s, ok := v.vals[i].(string); ok && s != "" && utf8.ValidString(s) && len(s) <= 100 {
+			return s
+		}
 	}
 	return "fid " + strconv.FormatInt(v.fid, 10)
 }

@@ -19,6 +19,12 @@ func (u *untrusted) read(r *Report) (*Snapshot, error) {
 		func() error { return u.readSpans(r, s, articleText, articleLen) },
 		func() error { return u.readActors(r, s) },
 		func() error { return u.readPlaces(r, s) },
+		func() error {
+			if r.SchemaVersion < 4 {
+				return nil // no taxonomy table yet
+			}
+			return u.readTaxonomyRows(r, s)
+		},
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
