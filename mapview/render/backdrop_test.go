@@ -98,3 +98,28 @@ func BenchmarkRenderBackdrop(b *testing.B) {
 		buf = m.RenderTo(buf, v, Selection{Hover: "pt-kunduz"})
 	}
 }
+
+// TestLabelsClearOfCredit: with a long tile credit above the attribution,
+// no label is placed under it, in views where labels crowd that corner.
+func TestLabelsClearOfCredit(t *testing.T) {
+	m := newTestMap(t)
+	b := &solidBackdrop{c: color.NRGBA{0, 200, 0, 255}, credit: "Map tiles © a very long provider name, under CC BY-SA 4.0 — data © contributors"}
+	m.SetBackdrop(b)
+	for _, v := range []View{
+		FitBound(RegionBound(), 640, 400, 1),
+		{Center: orb.Point{69.2, 37.0}, Zoom: 9, Width: 800, Height: 500, Scale: 1},
+		{Center: orb.Point{68.5, 37.6}, Zoom: 8, Width: 900, Height: 600, Scale: 2},
+	} {
+		img := m.Render(v, Selection{})
+		cr := m.creditSprite(b.credit, v.Scale)
+		at := m.attribution(newXform(v))
+		w, h := img.Rect.Dx(), img.Rect.Dy()
+		box := Rect{float64(w - cr.img.Rect.Dx()), float64(h - at.img.Rect.Dy() - cr.img.Rect.Dy()), float64(w), float64(h - at.img.Rect.Dy())}
+		for _, l := range m.Labels(v) {
+			lb := Rect{l.Box.MinX * v.Scale, l.Box.MinY * v.Scale, l.Box.MaxX * v.Scale, l.Box.MaxY * v.Scale}
+			if lb.Overlaps(box) {
+				t.Errorf("view %+v: label %q at %+v under the credit box %+v", v, l.Text, lb, box)
+			}
+		}
+	}
+}

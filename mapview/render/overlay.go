@@ -60,6 +60,7 @@ type overlayKey struct {
 	es       *eventSet
 	selected string
 	legend   bool
+	credit   string // the backdrop's credit line, which labels keep clear of
 }
 
 // maxLabelObstacles is how many single event symbols labels avoid; with
@@ -69,7 +70,7 @@ const maxLabelObstacles = 3000
 // overlayFor returns the overlay of view v with selection sel, cached for
 // the last one.
 func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
-	key := overlayKey{cacheKey{v: v, style: m.style, ok: true}, m.events, selected, !m.noLegend}
+	key := overlayKey{cacheKey{v: v, style: m.style, ok: true}, m.events, selected, !m.noLegend, m.extra.credit}
 	if m.overlay != nil && m.overKey == key {
 		return m.overlay
 	}
@@ -81,6 +82,11 @@ func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
 	at := m.attribution(t)
 	ov.attrib = dotAt{sprite: at, x: t.w, y: t.h}
 	pl.take(frect{float64(t.w - at.img.Rect.Dx()), float64(t.h - at.img.Rect.Dy()), float64(t.w), float64(t.h)})
+	if m.extra.credit != "" { // the tile provider's credit, drawn above the attribution (drawExtras)
+		cr := m.creditSprite(m.extra.credit, t.scale)
+		top := float64(t.h - at.img.Rect.Dy() - cr.img.Rect.Dy())
+		pl.take(frect{float64(t.w - cr.img.Rect.Dx()), top, float64(t.w), float64(t.h - at.img.Rect.Dy())})
+	}
 	sb := m.scaleBarSprite(v, t)
 	ov.scaleBar = dotAt{sprite: sb, x: int(10 * s), y: t.h - int(math.Round(10*s))}
 	pl.take(frect{10 * s, float64(t.h) - 10*s - float64(sb.img.Rect.Dy()), 10*s + float64(sb.img.Rect.Dx()), float64(t.h) - 10*s})
