@@ -48,7 +48,8 @@ type Reader struct {
 	spanBuf  []span
 
 	scrollY       float32
-	pendingScroll int // offset to bring into view after the first layout, -1 if none
+	pendingScroll int     // offset to bring into view after the first layout, -1 if none
+	shownH        float32 // the height the scroll position was last laid out for
 
 	anchor, caret int // selection: fixed end and moving end
 	notified      [2]int

@@ -106,6 +106,7 @@ func (rd *renderer) update() {
 	size := r.Size()
 	r.relayout(size.Width)
 	r.applyPendingScroll()
+	r.keepCaretOnResize(size.Height)
 	rd.rects.n, rd.texts.n, rd.dots.n = 0, 0, 0
 	rd.back, rd.front = rd.back[:0], rd.front[:0]
 

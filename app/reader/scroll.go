@@ -58,6 +58,21 @@ func (r *Reader) ensureVisible(off int) {
 	r.clampScroll()
 }
 
+// keepCaretOnResize keeps the caret in view when the reader gets shorter
+// (the event form opening under it, a window made smaller): if the caret's
+// line was in view at the old height it stays in view at height h.
+func (r *Reader) keepCaretOnResize(h float32) {
+	old := r.shownH
+	r.shownH = h
+	if h <= 0 || old <= h || len(r.lay.lines) == 0 {
+		return
+	}
+	l := r.lay.lines[r.lineOf(r.caret)]
+	if l.y+r.lay.m.lineH > r.scrollY && l.y < r.scrollY+old {
+		r.ensureVisible(r.caret)
+	}
+}
+
 // applyPendingScroll runs a ScrollToOffset that arrived before the layout.
 func (r *Reader) applyPendingScroll() {
 	if r.pendingScroll < 0 || len(r.lay.lines) == 0 || r.Size().Height <= 0 {

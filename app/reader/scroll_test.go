@@ -152,3 +152,41 @@ func TestVerticalKeys(t *testing.T) {
 		t.Errorf("Home went to %d, want %d", c, l1.start)
 	}
 }
+
+// TestCaretStaysInViewWhenShorter: a selection near the bottom of the view
+// stays in view when the reader gets shorter (the event form opening under
+// it); one that was out of view does not pull the view along.
+func TestCaretStaysInViewWhenShorter(t *testing.T) {
+	text := strings.Repeat("A line of the article about the border talks. ", 120)
+	r := newTestReader(t, text, 500, 700)
+	visible := func(off int) bool {
+		l := r.lay.lines[r.lineOf(off)]
+		return l.y >= r.scrollY && l.y+r.lay.m.lineH <= r.scrollY+r.Size().Height
+	}
+	// The last line fully in view at 700 px.
+	last := 0
+	for _, l := range r.lay.lines {
+		if l.y+r.lay.m.lineH <= r.scrollY+700 {
+			last = l.start
+		}
+	}
+	r.SetSelection(last, last+6)
+	if !visible(last + 6) {
+		t.Fatal("selection not in view before the resize")
+	}
+	r.Resize(fyne.NewSize(500, 350))
+	if !visible(last + 6) {
+		t.Errorf("selection at %d out of view after the reader got shorter (scroll %g)", last, r.scrollY)
+	}
+	// Scroll the caret out of view, then shrink again: the view stays.
+	r.scrollBy(-r.scrollY)
+	r.Resize(fyne.NewSize(500, 700))
+	far := len([]rune(text)) - 3
+	r.anchor, r.caret = far, far
+	r.Refresh()
+	before := r.scrollY
+	r.Resize(fyne.NewSize(500, 300))
+	if r.scrollY != before {
+		t.Errorf("view moved from %g to %g for a caret that was out of view", before, r.scrollY)
+	}
+}
