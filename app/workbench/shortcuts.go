@@ -44,6 +44,7 @@ func (wb *Workbench) actions() []action {
 		{menu: "File", label: "Merge project…", run: wb.MergeProject},
 		separator.in("File"),
 		{menu: "File", label: "Import…", keys: "Ctrl+I", sc: ctrl(fyne.KeyI), run: wb.ImportFiles},
+		{menu: "File", label: "Import folder…", run: wb.ImportFolder},
 		{menu: "File", label: "Export project…", keys: "Ctrl+Shift+S", sc: ctrlShift(fyne.KeyS), run: wb.ExportProject},
 		{menu: "File", label: "Export map image…", run: wb.ExportMapImage},
 		{menu: "Edit", label: "Undo", keys: "Ctrl+Z", sc: &fyne.ShortcutUndo{}, run: wb.Undo},
