@@ -43,8 +43,8 @@ func newFilterBar(wb *Workbench) *filterBar {
 	b.actor = widget.NewSelect([]string{allActors}, nil)
 	b.article = widget.NewSelect([]string{allArticles}, nil)
 	b.from, b.to = widget.NewEntry(), widget.NewEntry()
-	b.from.SetPlaceHolder("from YYYY-MM-DD")
-	b.to.SetPlaceHolder("to YYYY-MM-DD")
+	b.from.SetPlaceHolder("from date") // YYYY-MM-DD; the validator says so
+	b.to.SetPlaceHolder("to date")
 	for _, e := range []*widget.Entry{b.from, b.to} {
 		e.Validator = func(s string) error {
 			if strings.TrimSpace(s) == "" {
