@@ -5,7 +5,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"eventatlas/annotate"
 	"eventatlas/mapview"
@@ -37,8 +41,8 @@ func maxZoomFor(p annotate.GeoPrecision) float64 {
 
 // Show is a presentation: a window with a full-size map and a caption card
 // that steps through slides. Keys: → Space PageDown N next; ← Backspace
-// PageUp P previous; Home first; End last; O the overview; F11 full screen
-// on and off; Esc leaves. Tapping an event on the map goes to its slide.
+// PageUp P previous; Home first; End last; O the overview; S saves the
+// slide as a PNG (SaveSlide); F11 full screen on and off; Esc leaves. Tapping an event on the map goes to its slide.
 type Show struct {
 	win    fyne.Window
 	title  string
@@ -53,6 +57,12 @@ type Show struct {
 	// flight is how long a flight takes; 0 jumps (tests).
 	flight time.Duration
 	closed bool
+	saved  func(path string, err error) // called when a slide is written (tests)
+	dir    string                       // where S saves slides
+	toast  *widget.Label                // a short message, e.g. where a slide was saved
+	// toastBox holds the message in the middle of toastRow, over the map.
+	toastBox, toastRow *fyne.Container
+	toastN             int // counts messages, so an old timer does not hide a new one
 }
 
 // New builds a presentation of slides in a new window of app a; title names
@@ -60,7 +70,7 @@ type Show struct {
 // presentation sets its events and view). Call Show to open it.
 func New(a fyne.App, title string, slides []Slide, tax annotate.Taxonomy, engine *render.Map) *Show {
 	s := &Show{title: title, slides: slides, tax: tax, at: -1, engine: engine, flight: Flight,
-		index: make(map[string]int, len(slides))}
+		index: make(map[string]int, len(slides)), dir: slidesDir()}
 	events := make([]annotate.Event, len(slides))
 	for i, sl := range slides {
 		events[i] = sl.Event
@@ -79,7 +89,11 @@ func New(a fyne.App, title string, slides []Slide, tax annotate.Taxonomy, engine
 	s.card = newCard()
 	cardBox := container.NewThemeOverride(s.card.box, roomTheme{a.Settings().Theme()})
 	s.win = a.NewWindow("Event Atlas — presentation")
-	s.win.SetContent(container.NewStack(s.mapW, container.New(cardLayout{}, cardBox)))
+	s.toast = widget.NewLabel("")
+	s.toastBox = container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground)), container.NewPadded(s.toast))
+	s.toastBox.Hide()
+	s.toastRow = container.NewVBox(layout.NewSpacer(), container.NewCenter(s.toastBox))
+	s.win.SetContent(container.NewStack(s.mapW, container.New(cardLayout{}, cardBox), container.NewPadded(container.NewPadded(s.toastRow))))
 	s.win.Resize(fyne.NewSize(1280, 800))
 	s.win.Canvas().SetOnTypedKey(s.typedKey)
 	s.win.Canvas().SetOnTypedRune(s.typedRune)
@@ -182,10 +196,12 @@ func (s *Show) flyTo(v render.View) {
 }
 
 // showCaption puts the current slide, or the overview, on the card.
-func (s *Show) showCaption() {
+func (s *Show) showCaption() { s.card.show(s.caption()) }
+
+// caption is what the card says for the current slide, or the overview.
+func (s *Show) caption() caption {
 	if s.at < 0 {
-		s.card.show(s.overviewCaption())
-		return
+		return s.overviewCaption()
 	}
 	sl := s.slides[s.at]
 	c := caption{heading: sl.Heading(s.at, len(s.slides)), title: sl.Event.Title, place: sl.Place(), source: sl.Source}
@@ -195,7 +211,7 @@ func (s *Show) showCaption() {
 	if sl.Event.Type != "" {
 		c.colour = s.tax.Lookup(sl.Event.Type).Color
 	}
-	s.card.show(c)
+	return c
 }
 
 // overviewCaption says what the presentation holds and how to step.
@@ -208,7 +224,7 @@ func (s *Show) overviewCaption() caption {
 	if span := dateSpan(s.slides); span != "" {
 		heading += " · " + span
 	}
-	hint := "Space or Right arrow: next event · Left arrow: previous · O: overview · Esc: leave"
+	hint := "Space or Right arrow: next event · Left arrow: previous · O: overview · S: save this slide as a picture · Esc: leave"
 	if n == 0 {
 		hint = "No events to show: the filter hides them all. Esc leaves."
 	}
@@ -271,11 +287,30 @@ func (s *Show) typedRune(r rune) {
 		s.Prev()
 	case 'o', 'O':
 		s.Overview()
+	case 's', 'S':
+		s.saveSlide()
 	case '+', '=':
 		s.mapW.ZoomIn()
 	case '-', '−':
 		s.mapW.ZoomOut()
 	}
+}
+
+// say shows msg at the bottom of the window for toastTime.
+func (s *Show) say(msg string) {
+	s.toastN++
+	n := s.toastN
+	s.toast.SetText(msg)
+	s.toastBox.Show()
+	s.toastRow.Refresh()
+	time.AfterFunc(toastTime, func() {
+		fyne.Do(func() {
+			if s.toastN == n {
+				s.toastBox.Hide()
+				s.toastRow.Refresh()
+			}
+		})
+	})
 }
 
 // Close closes the window (and stops a flight); closing twice is harmless.

@@ -1,0 +1,143 @@
+package present
+
+import (
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/software"
+
+	"eventatlas/mapview/render"
+)
+
+// slidesDir is where S saves slides by default: "Event Atlas" in the
+// user's pictures folder ($XDG_PICTURES_DIR, or ~/Pictures), or in the
+// home folder when there is no pictures folder.
+func slidesDir() string {
+	if d := os.Getenv("XDG_PICTURES_DIR"); d != "" {
+		return filepath.Join(d, "Event Atlas")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return filepath.Join(os.TempDir(), "Event Atlas")
+	}
+	if fi, err := os.Stat(filepath.Join(home, "Pictures")); err == nil && fi.IsDir() {
+		return filepath.Join(home, "Pictures", "Event Atlas")
+	}
+	return filepath.Join(home, "Event Atlas slides")
+}
+
+// slideName is the file name of slide i (−1: the overview) of a
+// presentation titled title: "border-talks-03.png".
+func slideName(title string, i int) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(title) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	base := strings.Trim(b.String(), "-")
+	if base == "" {
+		base = "slide"
+	}
+	if i < 0 {
+		return base + "-overview.png"
+	}
+	return fmt.Sprintf("%s-%02d.png", base, i+1)
+}
+
+// slideScale is the pixel density of saved slides: sharp on a projector
+// and in a slide deck.
+const slideScale = 2
+
+// slideImage draws what the presentation shows — the map with the caption
+// card — at slideScale, off screen: the map from the engine, the card by
+// Fyne's software renderer (a window's own capture depends on the graphics
+// driver and comes back black on some).
+func (s *Show) slideImage() image.Image {
+	v := s.mapW.View()
+	size := fyne.NewSize(float32(v.Width), float32(v.Height))
+	v.Scale = slideScale
+	bg := canvas.NewImageFromImage(s.engine.Render(v, render.Selection{Selected: s.selected()}))
+	bg.FillMode = canvas.ImageFillStretch
+	c := newCard()
+	c.show(s.caption())
+	card := container.NewThemeOverride(c.box, roomTheme{fyne.CurrentApp().Settings().Theme()})
+	sc := software.NewCanvas()
+	sc.SetPadded(false)
+	sc.SetScale(slideScale)
+	sc.SetContent(container.NewStack(bg, container.New(cardLayout{}, card)))
+	sc.Resize(size)
+	return sc.Capture()
+}
+
+// SaveSlide writes what the presentation shows — the map with the caption
+// — as a PNG at twice the screen's logical size in the slides folder and
+// returns its path. An existing file of that name is replaced, so saving a
+// slide again after panning updates it.
+func (s *Show) SaveSlide() (string, error) {
+	return writeSlide(s.slideImage(), s.dir, slideName(s.title, s.at))
+}
+
+// writeSlide encodes img as dir/name, through a temporary file so that a
+// failed write leaves no half picture.
+func writeSlide(img image.Image, dir, name string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("cannot save the slide: %w", err)
+	}
+	path := filepath.Join(dir, name)
+	tmp, err := os.CreateTemp(dir, ".slide-*.png")
+	if err != nil {
+		return "", fmt.Errorf("cannot save the slide: %w", err)
+	}
+	werr := png.Encode(tmp, img)
+	if cerr := tmp.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Chmod(tmp.Name(), 0o644)
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), path)
+	}
+	if werr != nil {
+		os.Remove(tmp.Name())
+		return "", fmt.Errorf("cannot save the slide: %w", werr)
+	}
+	return path, nil
+}
+
+// saveSlide (key S) draws the slide at once and writes it in the
+// background — encoding a picture this size takes a second or two — then
+// says where it went. saved, when set, is called with the result (tests).
+func (s *Show) saveSlide() {
+	img, dir, name := s.slideImage(), s.dir, slideName(s.title, s.at)
+	s.say("Saving " + name + "…")
+	go func() {
+		path, err := writeSlide(img, dir, name)
+		fyne.Do(func() {
+			if err != nil {
+				s.say(err.Error())
+			} else {
+				s.say("Saved " + path)
+			}
+			if s.saved != nil {
+				s.saved(path, err)
+			}
+		})
+	}()
+}
+
+// toastTime is how long a message stays on screen.
+const toastTime = 3 * time.Second

@@ -1,0 +1,96 @@
+package present
+
+import (
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/theme"
+)
+
+func TestSlideName(t *testing.T) {
+	cases := []struct {
+		title string
+		i     int
+		want  string
+	}{
+		{"Border talks", 2, "border-talks-03.png"},
+		{"sample-project", -1, "sample-project-overview.png"},
+		{"  Кундуз / 2025!  ", 0, "кундуз-2025-01.png"},
+		{"***", 9, "slide-10.png"},
+	}
+	for _, c := range cases {
+		if got := slideName(c.title, c.i); got != c.want {
+			t.Errorf("slideName(%q, %d) = %q, want %q", c.title, c.i, got, c.want)
+		}
+	}
+}
+
+// TestSaveSlide: S writes the window — map and caption — as a PNG named
+// after the project and the slide, and says where.
+func TestSaveSlide(t *testing.T) {
+	s := newTestShow(t)
+	s.dir = filepath.Join(t.TempDir(), "slides")
+	key(s, "Right")
+	saved := make(chan error, 1)
+	s.saved = func(_ string, err error) { saved <- err }
+	wait := func() error {
+		select {
+		case err := <-saved:
+			return err
+		case <-time.After(20 * time.Second):
+			t.Fatal("the slide was not written")
+			return nil
+		}
+	}
+	s.typedRune('s')
+	if err := wait(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(s.dir, "border-talks-01.png")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("no slide written: %v", err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, b := s.mapW.View(), img.Bounds(); b.Dx() != 2*v.Width || b.Dy() != 2*v.Height {
+		t.Errorf("slide is %v, want the %d×%d map at twice the density", b, v.Width, v.Height)
+	}
+	// The card (the theme's overlay colour) in the top-left corner, the map
+	// (no pixel of that colour) at the bottom right.
+	card := color.NRGBAModel.Convert(theme.Color(theme.ColorNameOverlayBackground)).(color.NRGBA)
+	same := func(x, y int) bool {
+		c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+		return c == card
+	}
+	if !same(120, 60) {
+		t.Errorf("slide pixel (120, 60) is %v, want the card's %v", img.At(120, 60), card)
+	}
+	if same(2300, 1200) {
+		t.Errorf("slide pixel (2400, 1200) is the card's colour, want the map")
+	}
+	if !s.toastBox.Visible() || !strings.Contains(s.toast.Text, path) || s.toastBox.Size().Width < 200 {
+		t.Errorf("message %q (shown %v, %v wide), want the path", s.toast.Text, s.toastBox.Visible(), s.toastBox.Size().Width)
+	}
+	// Saving again replaces the file; nothing else is left in the folder.
+	s.typedRune('S')
+	wait()
+	entries, _ := os.ReadDir(s.dir)
+	if len(entries) != 1 {
+		t.Errorf("%d files in the slides folder, want 1", len(entries))
+	}
+	// An unwritable folder is said, not a crash.
+	s.dir = filepath.Join(path, "sub") // a file's child
+	s.typedRune('s')
+	if err := wait(); err == nil || !strings.Contains(s.toast.Text, "cannot save the slide") {
+		t.Errorf("message %q, want the error", s.toast.Text)
+	}
+}
