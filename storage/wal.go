@@ -30,12 +30,17 @@ const walAutoCheckpoint = 16384
 // first write, not by Open, so opening and reading write nothing.
 
 // useWAL switches p to WAL mode before its first write. Where WAL mode
-// cannot be used (a file system without shared memory, say) the project
-// stays in rollback-journal mode, where every commit is as durable, until
+// cannot or must not be used (a file system without shared memory, or a
+// network file system, which teams share) the project stays in
+// rollback-journal mode, where every commit is as durable, until
 // it is closed. The caller holds p.mu.
 func (p *Project) useWAL() error {
 	if p.wal || p.noWAL {
 		return nil
+	}
+	if fs := fileSystemOf(p.path); fs != "" {
+		p.noWAL = true // shared memory does not reach other machines
+		return p.setJournal()
 	}
 	var mode string
 	if err := p.db.QueryRow(`PRAGMA journal_mode = WAL`).Scan(&mode); err != nil || !strings.EqualFold(mode, "wal") {
