@@ -63,31 +63,14 @@ func (mt *matcher) scan(text []int32, k int, hit func(end, d int)) {
 // it returns the start offset in w and the edit distance, preferring, among
 // equally distant starts, the match whose length is nearest len(p).
 func alignStart(p, w []int32) (start, d int) {
-	// DP over both strings reversed: row i is the last i symbols of p, column
-	// l the last l symbols of w; the start in w is free, the end is fixed.
-	prev, cur := make([]int, len(w)+1), make([]int, len(w)+1)
-	for l := range prev {
-		prev[l] = l
-	}
-	for i := 1; i <= len(p); i++ {
-		cur[0] = i
-		c := p[len(p)-i]
-		for l := 1; l <= len(w); l++ {
-			sub := prev[l-1]
-			if w[len(w)-l] != c {
-				sub++
-			}
-			cur[l] = min(sub, prev[l]+1, cur[l-1]+1)
-		}
-		prev, cur = cur, prev
-	}
+	dist := suffixDistances(p, w) // dist[l]: p against the last l symbols of w
 	best := 0
-	for l := range prev {
-		if prev[l] < prev[best] || prev[l] == prev[best] && abs(l-len(p)) < abs(best-len(p)) {
+	for l := range dist {
+		if dist[l] < dist[best] || dist[l] == dist[best] && abs(l-len(p)) < abs(best-len(p)) {
 			best = l
 		}
 	}
-	return len(w) - best, prev[best]
+	return len(w) - best, dist[best]
 }
 
 // levenshtein is the edit distance between a and b.
