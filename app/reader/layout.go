@@ -172,15 +172,7 @@ func (r *Reader) colAt(l line, x float32) int {
 	if end < l.end && x > r.prefixWidth(l, end) {
 		return l.end // past the text of a wrapped line: through its hanging spaces
 	}
-	lo, hi := l.start, end // largest k with prefixWidth(k) <= x
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if r.prefixWidth(l, mid) <= x {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
+	lo := lastFitting(l.start, end, x, func(k int) float32 { return r.prefixWidth(l, k) })
 	if lo < end {
 		left, right := r.prefixWidth(l, lo), r.prefixWidth(l, lo+1)
 		if x-left > right-x {
@@ -225,10 +217,16 @@ func (r *Reader) charAt(p fyne.Position) int {
 	if y < l.y || y >= l.y+m.lineH || x < 0 || x >= r.prefixWidth(l, l.end) {
 		return -1
 	}
-	lo, hi := l.start, l.end-1 // largest k with prefixWidth(k) <= x
+	return lastFitting(l.start, l.end-1, x, func(k int) float32 { return r.prefixWidth(l, k) })
+}
+
+// lastFitting returns the largest k in [lo, hi] with width(k) <= x, or lo
+// when there is none, by binary search; width must not shrink as k grows
+// (a measured prefix).
+func lastFitting(lo, hi int, x float32, width func(int) float32) int {
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if r.prefixWidth(l, mid) <= x {
+		if width(mid) <= x {
 			lo = mid
 		} else {
 			hi = mid - 1

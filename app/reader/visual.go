@@ -272,19 +272,8 @@ func (r *Reader) bidiColAt(l line, x float32) int {
 // nearestInRun returns the boundary of run in [run.start, end] nearest x and
 // its distance.
 func (r *Reader) nearestInRun(run vrun, end int, x float32) (int, float32) {
-	t := x - run.x // logical prefix width wanted
-	if run.rtl {
-		t = run.x + run.w - x
-	}
-	lo, hi := run.start, end // largest k with runPrefix(k) <= t
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if r.runPrefix(run, mid) <= t {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
+	t := run.along(x) // logical prefix width wanted
+	lo := lastFitting(run.start, end, t, func(k int) float32 { return r.runPrefix(run, k) })
 	d := t - r.runPrefix(run, lo)
 	if lo < end {
 		if d2 := r.runPrefix(run, lo+1) - t; d2 < d {
@@ -297,26 +286,23 @@ func (r *Reader) nearestInRun(run vrun, end int, x float32) (int, float32) {
 	return lo, d
 }
 
+// along is how far x lies into run in reading order: from its left edge
+// for a left-to-right run, from its right edge for a right-to-left one.
+func (run vrun) along(x float32) float32 {
+	if run.rtl {
+		return run.x + run.w - x
+	}
+	return x - run.x
+}
+
 // bidiCharAt is charAt for a bidi line: the code point drawn at x, or -1.
 func (r *Reader) bidiCharAt(l line, x float32) int {
 	for _, run := range r.visual(l).runs {
 		if x < run.x || x >= run.x+run.w {
 			continue
 		}
-		t := x - run.x
-		if run.rtl {
-			t = run.x + run.w - x
-		}
-		lo, hi := run.start, run.end-1
-		for lo < hi {
-			mid := (lo + hi + 1) / 2
-			if r.runPrefix(run, mid) <= t {
-				lo = mid
-			} else {
-				hi = mid - 1
-			}
-		}
-		return lo
+		t := run.along(x)
+		return lastFitting(run.start, run.end-1, t, func(k int) float32 { return r.runPrefix(run, k) })
 	}
 	return -1
 }
