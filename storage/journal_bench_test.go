@@ -1,10 +1,7 @@
 package storage
 
 import (
-	"fmt"
-	"slices"
 	"testing"
-	"time"
 )
 
 // BenchmarkJournalModes saves single edits in a project of 100,000 events
@@ -40,31 +37,7 @@ func BenchmarkJournalModes(b *testing.B) {
 			}
 			p.wal = true // keep the mode set here; Close leaves WAL mode
 			defer p.db.Exec("PRAGMA locking_mode = NORMAL")
-			e, err := p.Event(fmt.Sprintf("00000000-0000-4000-8000-%012d", benchN/2))
-			if err != nil {
-				b.Fatal(err)
-			}
-			for i := range 20 {
-				e.Title = fmt.Sprintf("warm-up %d", i)
-				if err := p.SaveEvent(&e); err != nil {
-					b.Fatal(err)
-				}
-			}
-			var lat []time.Duration
-			i := 0
-			for b.Loop() {
-				e.Title = fmt.Sprintf("edit %d", i)
-				i++
-				start := time.Now()
-				if err := p.SaveEvent(&e); err != nil {
-					b.Fatal(err)
-				}
-				lat = append(lat, time.Since(start))
-			}
-			slices.Sort(lat)
-			pct := func(q float64) float64 { return float64(lat[min(len(lat)-1, int(q*float64(len(lat))))]) / 1e6 }
-			b.ReportMetric(pct(0.50), "p50-ms")
-			b.ReportMetric(pct(0.99), "p99-ms")
+			timeEdits(b, p)
 		})
 	}
 }

@@ -19,6 +19,18 @@ import (
 func newTestShow(t *testing.T) *Show {
 	t.Helper()
 	a := test.NewTempApp(t)
+	evs, arts := testEvents()
+	s := New(a, "Border talks", Slides(evs, arts), annotate.DefaultTaxonomy(), testEngine(t))
+	s.flight = 0
+	s.win.Resize(fyne.NewSize(1280, 800))
+	s.Overview()
+	t.Cleanup(s.Close)
+	return s
+}
+
+// testEngine is a map engine over the embedded base map.
+func testEngine(t *testing.T) *render.Map {
+	t.Helper()
 	bm, err := assets.LoadBaseMap()
 	if err != nil {
 		t.Fatal(err)
@@ -27,13 +39,7 @@ func newTestShow(t *testing.T) *Show {
 	if err != nil {
 		t.Fatal(err)
 	}
-	evs, arts := testEvents()
-	s := New(a, "Border talks", Slides(evs, arts), annotate.DefaultTaxonomy(), engine)
-	s.flight = 0
-	s.win.Resize(fyne.NewSize(1280, 800))
-	s.Overview()
-	t.Cleanup(s.Close)
-	return s
+	return engine
 }
 
 func key(s *Show, k fyne.KeyName) { s.typedKey(&fyne.KeyEvent{Name: k}) }
@@ -137,15 +143,7 @@ func TestShowEscCloses(t *testing.T) {
 
 func TestShowEmpty(t *testing.T) {
 	a := test.NewTempApp(t)
-	bm, err := assets.LoadBaseMap()
-	if err != nil {
-		t.Fatal(err)
-	}
-	engine, err := render.NewMap(bm, goregular.TTF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := New(a, "Empty", nil, annotate.DefaultTaxonomy(), engine)
+	s := New(a, "Empty", nil, annotate.DefaultTaxonomy(), testEngine(t))
 	s.flight = 0
 	t.Cleanup(s.Close)
 	s.win.Resize(fyne.NewSize(800, 600))
