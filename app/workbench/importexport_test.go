@@ -168,7 +168,18 @@ func fakeURI(path string) fyne.URI { return fynestorage.NewFileURI(path) }
 func TestImportProgressWhileRunning(t *testing.T) {
 	wb, w, _ := newTestWorkbench(t, false)
 	step := make(chan struct{})
+	type seen struct {
+		label string
+		bar   float64
+	}
+	mid := make(chan seen, 1)
 	wb.ImportFunc = func(path string) (string, error) {
+		if strings.HasSuffix(path, "b.txt") {
+			// The import goroutine set both just before this call (fyne.Do
+			// runs at once under the test driver): read them here, not
+			// from the test's goroutine.
+			mid <- seen{wb.importLabel.Text, wb.importBar.Value}
+		}
 		<-step
 		return "article added", nil
 	}
@@ -176,12 +187,13 @@ func TestImportProgressWhileRunning(t *testing.T) {
 	wb.onImported = func(r []ImportResult) { done <- r }
 	wb.ImportPaths([]string{"/x/a.txt", "/x/b.txt", "/x/c.txt"})
 	step <- struct{}{} // a.txt done; b.txt is waiting
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(wb.importLabel.Text, "b.txt (2 of 3)") && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	if wb.importBar.Value != 1 || wb.importLabel.Text != "Importing b.txt (2 of 3)…" {
-		t.Errorf("mid-import: progress %v, label %q", wb.importBar.Value, wb.importLabel.Text)
+	select {
+	case m := <-mid:
+		if m.bar != 1 || m.label != "Importing b.txt (2 of 3)…" {
+			t.Errorf("mid-import: progress %v, label %q", m.bar, m.label)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the import did not reach b.txt")
 	}
 	if over := w.Canvas().Overlays().Top(); over == nil {
 		t.Error("no progress pop-up over the window")
