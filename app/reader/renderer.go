@@ -124,34 +124,32 @@ func (rd *renderer) update() {
 	rd.objects = append(append(rd.objects[:0], rd.back...), rd.front...)
 }
 
+// headerLines draws the wrapped lines of the title or the meta line from y0
+// (content coordinates), lineH apart: a right-to-left line (vis[i] set) as
+// its visual runs, any other as one text.
+func (rd *renderer) headerLines(lines []string, vis []*vline, y0, lineH, textSize float32, bold bool, c color.Color, size fyne.Size) {
+	r, m := rd.r, rd.r.lay.m
+	for i, s := range lines {
+		y := y0 + float32(i)*lineH - r.scrollY
+		if y+lineH <= 0 || y >= size.Height {
+			continue
+		}
+		if i < len(vis) && vis[i] != nil {
+			for _, run := range vis[i].runs {
+				rd.text(run.text, fyne.NewPos(m.padX+run.x, y), textSize, bold, c, run.w, lineH)
+			}
+			continue
+		}
+		rd.text(s, fyne.NewPos(m.padX, y), textSize, bold, c, r.lay.avail, lineH)
+	}
+}
+
 // header draws the title, the meta line and the rule under them.
 func (rd *renderer) header(th fyne.Theme, v fyne.ThemeVariant, size fyne.Size) {
 	r, l := rd.r, &rd.r.lay
 	m := l.m
-	fg := th.Color(theme.ColorNameForeground, v)
-	for i, s := range l.title {
-		if y := l.titleY + float32(i)*m.titleH - r.scrollY; y+m.titleH > 0 && y < size.Height {
-			if i < len(l.titleVis) && l.titleVis[i] != nil {
-				for _, run := range l.titleVis[i].runs {
-					rd.text(run.text, fyne.NewPos(m.padX+run.x, y), m.titleSize, true, fg, run.w, m.titleH)
-				}
-				continue
-			}
-			rd.text(s, fyne.NewPos(m.padX, y), m.titleSize, true, fg, l.avail, m.titleH)
-		}
-	}
-	muted := th.Color(theme.ColorNamePlaceHolder, v)
-	for i, s := range l.meta {
-		if y := l.metaY + float32(i)*m.metaH - r.scrollY; y+m.metaH > 0 && y < size.Height {
-			if i < len(l.metaVis) && l.metaVis[i] != nil {
-				for _, run := range l.metaVis[i].runs {
-					rd.text(run.text, fyne.NewPos(m.padX+run.x, y), m.metaSize, false, muted, run.w, m.metaH)
-				}
-				continue
-			}
-			rd.text(s, fyne.NewPos(m.padX, y), m.metaSize, false, muted, l.avail, m.metaH)
-		}
-	}
+	rd.headerLines(l.title, l.titleVis, l.titleY, m.titleH, m.titleSize, true, th.Color(theme.ColorNameForeground, v), size)
+	rd.headerLines(l.meta, l.metaVis, l.metaY, m.metaH, m.metaSize, false, th.Color(theme.ColorNamePlaceHolder, v), size)
 	if len(l.title)+len(l.meta) > 0 {
 		if y := l.sepY - r.scrollY; y > -1 && y < size.Height {
 			rd.rect(fyne.NewPos(m.padX, y), fyne.NewSize(l.avail, 1),
