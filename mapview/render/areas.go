@@ -30,20 +30,12 @@ func (m *Map) drawAreas(t xform, box orb.Bound, items []*evItem) {
 			byCol[it.col] = g
 			groups = append(groups, g)
 		}
-		for _, poly := range it.polys {
-			if !box.Intersects(poly.Bound()) {
-				continue
-			}
-			for ri, r := range poly {
-				cr := clipRing(box, r)
-				if len(cr) < 4 {
-					continue
-				}
-				pts := t.line(orb.LineString(cr), nil)
-				g.p.addRing(pts, ri > 0)
-				g.rings = append(g.rings, pts)
-			}
-		}
+		// Each ring in a slice of its own: the outlines are drawn from them later.
+		eachRing(t, box, it.polys, nil, func(pts []vec, hole bool) []vec {
+			g.p.addRing(pts, hole)
+			g.rings = append(g.rings, pts)
+			return nil
+		})
 	}
 	// A fixed order of colours, so that a strip drawn for a pan blends
 	// like the whole frame.

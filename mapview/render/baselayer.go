@@ -70,6 +70,17 @@ func (m *Map) drawBase(dst *image.RGBA, v View, t xform) {
 
 // addMulti adds the rings of mp, clipped to box and in device pixels, to p.
 func addMulti(p *path, t xform, box orb.Bound, mp orb.MultiPolygon, buf []vec) []vec {
+	return eachRing(t, box, mp, buf, func(pts []vec, hole bool) []vec {
+		p.addRing(pts, hole)
+		return pts // p copied the points: the buffer can be used again
+	})
+}
+
+// eachRing calls fn with every ring of mp that is left after clipping to
+// box, in device pixels, and whether it is a hole. The points are written
+// into buf (nil: a new slice for each ring); fn returns the buffer for the
+// next ring, or nil when it keeps the points.
+func eachRing(t xform, box orb.Bound, mp orb.MultiPolygon, buf []vec, fn func(pts []vec, hole bool) []vec) []vec {
 	for _, poly := range mp {
 		if !box.Intersects(poly.Bound()) {
 			continue
@@ -79,8 +90,7 @@ func addMulti(p *path, t xform, box orb.Bound, mp orb.MultiPolygon, buf []vec) [
 			if len(cr) < 4 {
 				continue
 			}
-			buf = t.line(orb.LineString(cr), buf[:0])
-			p.addRing(buf, ri > 0)
+			buf = fn(t.line(orb.LineString(cr), buf[:0]), ri > 0)
 		}
 	}
 	return buf
