@@ -371,6 +371,21 @@ func TestJournalModes(t *testing.T) {
 		createDateIndex).Scan(&idx); err != nil || idx != 1 {
 		t.Errorf("events_date index after a bulk import: %d, %v", idx, err)
 	}
+	// The fill-id trigger, dropped for the bulk import, is back and works.
+	if err := p.db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'events_fill_id' AND sql = ?`,
+		createFillIDTrigger).Scan(&idx); err != nil || idx != 1 {
+		t.Errorf("events_fill_id trigger after a bulk import: %d, %v", idx, err)
+	}
+	var filled string
+	if _, err := p.db.Exec(`INSERT INTO events (title) VALUES ('added in QGIS')`); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.db.QueryRow(`SELECT coalesce(id, '') FROM events WHERE title = 'added in QGIS'`).Scan(&filled); err != nil || len(filled) != 36 {
+		t.Errorf("an event added without an id after a bulk import got id %q, %v; want a UUID", filled, err)
+	}
+	if _, err := p.db.Exec(`DELETE FROM events WHERE title = 'added in QGIS'`); err != nil {
+		t.Fatal(err)
+	}
 	p.Close()
 	q, err := Open(path)
 	if err != nil {

@@ -20,7 +20,8 @@ import (
 // caller's slice is not changed. An import of bulkImport events or more is
 // written in rollback-journal mode (the next edit returns to WAL mode); it
 // drops the events_date index and builds it again at the end when the
-// project had fewer events than the import brings.
+// project had fewer events than the import brings, and the events_fill_id
+// trigger, made again at the end.
 func (p *Project) ImportEvents(events []annotate.Event) (int, error) {
 	if err := p.begin(); err != nil {
 		return 0, err
@@ -97,6 +98,10 @@ func (p *Project) ImportEvents(events []annotate.Event) (int, error) {
 		if err != nil {
 			return err
 		}
+		retrigger, err := w.dropFillIDTrigger(len(evs))
+		if err != nil {
+			return err
+		}
 		// The values of the next batch are encoded on a second goroutine
 		// while SQLite writes this one.
 		batches := make(chan batchValues, 2)
@@ -113,6 +118,11 @@ func (p *Project) ImportEvents(events []annotate.Event) (int, error) {
 		}
 		if reindex {
 			if _, err := tx.Exec(createDateIndex); err != nil {
+				return err
+			}
+		}
+		if retrigger {
+			if _, err := tx.Exec(createFillIDTrigger); err != nil {
 				return err
 			}
 		}
@@ -288,15 +298,40 @@ func (w *eventWriter) dropDateIndex(n int) (bool, error) {
 	if err := w.tx.QueryRow(`SELECT count(*) FROM events`).Scan(&have); err != nil {
 		return false, err
 	}
+	if have >= n {
+		return false, nil
+	}
+	return w.dropIfOurs("index", "events_date", createDateIndex)
+}
+
+// dropFillIDTrigger drops the events_fill_id trigger for an import of n
+// events (every imported event has an id, so it would never fire, but
+// SQLite still runs its WHEN clause for every row: about a tenth of a bulk
+// import), and reports whether it did; the import recreates it in its
+// transaction.
+func (w *eventWriter) dropFillIDTrigger(n int) (bool, error) {
+	if n < 1000 {
+		return false, nil
+	}
+	return w.dropIfOurs("trigger", "events_fill_id", createFillIDTrigger)
+}
+
+// dropIfOurs drops the schema object of the given type and name on the
+// events table when its SQL is create (white space aside) — an object a
+// user or another tool changed is left alone — and reports whether it did.
+func (w *eventWriter) dropIfOurs(typ, name, create string) (bool, error) {
 	var sqlText string
-	err := w.tx.QueryRow(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'events_date' AND tbl_name = 'events'`).Scan(&sqlText)
-	if err == sql.ErrNoRows || have >= n || strings.Join(strings.Fields(sqlText), " ") != createDateIndex {
+	err := w.tx.QueryRow(`SELECT sql FROM sqlite_master WHERE type = ? AND name = ? AND tbl_name = 'events'`, typ, name).Scan(&sqlText)
+	if err == sql.ErrNoRows {
 		return false, nil
 	}
 	if err != nil {
 		return false, err
 	}
-	_, err = w.tx.Exec(`DROP INDEX events_date`)
+	if strings.Join(strings.Fields(sqlText), " ") != strings.Join(strings.Fields(create), " ") {
+		return false, nil
+	}
+	_, err = w.tx.Exec(`DROP ` + strings.ToUpper(typ) + ` ` + name)
 	return err == nil, err
 }
 

@@ -23,6 +23,11 @@ const wgs84WKT = `GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298
 const uuidSQL = `(lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' ||
 	substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))))`
 
+// createFillIDTrigger gives an event inserted without an id (by a GIS user
+// adding features in QGIS, say) a random UUID.
+const createFillIDTrigger = `CREATE TRIGGER events_fill_id AFTER INSERT ON events WHEN NEW.id IS NULL
+		BEGIN UPDATE events SET id = ` + uuidSQL + ` WHERE fid = NEW.fid; END`
+
 // schemaV1 creates the GeoPackage core tables and every Event Atlas table.
 // Column types are those GeoPackage allows (TEXT, INTEGER, DOUBLE, DATE,
 // DATETIME, BLOB, GEOMETRY); every user table has an INTEGER PRIMARY KEY.
@@ -109,8 +114,7 @@ var schemaV1 = []string{
 		updated DATETIME,
 		annotator TEXT)`,
 	`CREATE INDEX events_date ON events (date_start)`,
-	`CREATE TRIGGER events_fill_id AFTER INSERT ON events WHEN NEW.id IS NULL
-		BEGIN UPDATE events SET id = ` + uuidSQL + ` WHERE fid = NEW.fid; END`,
+	createFillIDTrigger,
 	`CREATE TABLE spans (
 		fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
 		id TEXT NOT NULL UNIQUE,

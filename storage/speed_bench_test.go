@@ -211,6 +211,22 @@ func BenchmarkSingleEdit(b *testing.B) {
 // to write the new file back, which is not what an edit costs) and reports
 // the 50th and 99th percentile of the time a commit takes.
 func timeEdits(b *testing.B, p *Project) {
+	lat := editTimes(b, p, b.Loop)
+	b.ReportMetric(percentile(lat, 0.50), "p50-ms")
+	b.ReportMetric(percentile(lat, 0.99), "p99-ms")
+}
+
+// editLatency makes n timed edits as timeEdits does and returns the 50th
+// and 99th percentile.
+func editLatency(b *testing.B, p *Project, n int) (p50, p99 time.Duration) {
+	lat := editTimes(b, p, func() bool { n--; return n >= 0 })
+	ms := func(q float64) time.Duration { return time.Duration(percentile(lat, q) * 1e6) }
+	return ms(0.50), ms(0.99)
+}
+
+// editTimes saves one event of the benchmark project while more says so,
+// after 20 warm-up edits, and returns the sorted commit times.
+func editTimes(b *testing.B, p *Project, more func() bool) []time.Duration {
 	e, err := p.Event(fmt.Sprintf("00000000-0000-4000-8000-%012d", benchN/2))
 	if err != nil {
 		b.Fatal(err)
@@ -222,10 +238,8 @@ func timeEdits(b *testing.B, p *Project) {
 		}
 	}
 	var lat []time.Duration
-	i := 0
-	for b.Loop() {
+	for i := 0; more(); i++ {
 		e.Title = fmt.Sprintf("edit %d", i)
-		i++
 		start := time.Now()
 		if err := p.SaveEvent(&e); err != nil {
 			b.Fatal(err)
@@ -233,7 +247,10 @@ func timeEdits(b *testing.B, p *Project) {
 		lat = append(lat, time.Since(start))
 	}
 	slices.Sort(lat)
-	pct := func(q float64) float64 { return float64(lat[min(len(lat)-1, int(q*float64(len(lat))))]) / 1e6 }
-	b.ReportMetric(pct(0.50), "p50-ms")
-	b.ReportMetric(pct(0.99), "p99-ms")
+	return lat
+}
+
+// percentile is quantile q of the sorted durations lat, in milliseconds.
+func percentile(lat []time.Duration, q float64) float64 {
+	return float64(lat[min(len(lat)-1, int(q*float64(len(lat))))]) / 1e6
 }
