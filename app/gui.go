@@ -78,9 +78,11 @@ func runGUI(path string, stderr io.Writer) int {
 	w.SetContent(wb.Content())
 	w.SetMainMenu(wb.MainMenu(func() { openProjectDialog(a, w, wb) }, func() { newProjectDialog(a, w, wb) }))
 	wb.AddShortcuts()
-	if err := wb.Reload(); err != nil {
-		dialog.ShowError(err, w)
-	}
+	wb.ReloadInBackground(func(err error) {
+		if err != nil {
+			dialog.ShowError(err, w)
+		}
+	})
 	a.Preferences().SetString(prefLastProject, p.Path())
 	w.SetTitle("Event Atlas — " + p.Path())
 	if openErr != nil {

@@ -33,3 +33,18 @@ func (p *Project) HasEvents(ids []string) (map[string]bool, error) {
 	}
 	return want, nil
 }
+
+// EventCount returns how many events the project holds, without reading
+// them: the app uses it to decide whether to open a large project in the
+// background.
+func (p *Project) EventCount() (int, error) {
+	if err := p.begin(); err != nil {
+		return 0, err
+	}
+	defer p.mu.Unlock()
+	var n int
+	if err := p.db.QueryRow(`SELECT count(*) FROM events`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("cannot count the events: %w", err)
+	}
+	return n, nil
+}

@@ -33,3 +33,28 @@ func TestHasEvents(t *testing.T) {
 		t.Errorf("HasEvents after Close: %v, want ErrClosed", err)
 	}
 }
+
+func TestEventCount(t *testing.T) {
+	p, err := Create(filepath.Join(t.TempDir(), "p.gpkg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if n, err := p.EventCount(); err != nil || n != 0 {
+		t.Errorf("EventCount of a new project = %d, %v; want 0", n, err)
+	}
+	evs := benchEvents(5)
+	if _, err := p.ImportEvents(evs); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.DeleteEvent(evs[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := p.EventCount(); err != nil || n != 4 {
+		t.Errorf("EventCount after 5 imported and 1 deleted = %d, %v; want 4", n, err)
+	}
+	p.Close()
+	if _, err := p.EventCount(); err != ErrClosed {
+		t.Errorf("EventCount after Close: %v, want ErrClosed", err)
+	}
+}

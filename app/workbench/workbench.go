@@ -150,20 +150,43 @@ func annotatorName() string {
 // edits where they still apply. An edit of one event refreshes the views
 // without reading everything (incremental.go).
 func (wb *Workbench) Reload() error {
-	if tax, err := wb.project.Taxonomy(); err != nil {
-		wb.tax = annotate.DefaultTaxonomy()
-		wb.status.setMessage("Using the default event types: " + err.Error())
-	} else {
-		wb.tax = tax
-	}
-	arts, err := wb.project.Articles()
+	d, err := readProject(wb.project)
 	if err != nil {
 		return err
 	}
-	evs, err := wb.project.Events()
-	if err != nil {
-		return err
+	return wb.apply(d)
+}
+
+// projectData is what Reload reads from a project.
+type projectData struct {
+	tax    annotate.Taxonomy
+	taxErr error // the project's taxonomy could not be read: tax is the default
+	arts   []annotate.Article
+	evs    []annotate.Event
+}
+
+// readProject reads what the workbench shows from p; it touches no widget,
+// so it may run on any goroutine.
+func readProject(p *storage.Project) (projectData, error) {
+	var d projectData
+	if d.tax, d.taxErr = p.Taxonomy(); d.taxErr != nil {
+		d.tax = annotate.DefaultTaxonomy()
 	}
+	var err error
+	if d.arts, err = p.Articles(); err != nil {
+		return d, err
+	}
+	d.evs, err = p.Events()
+	return d, err
+}
+
+// apply shows what readProject read.
+func (wb *Workbench) apply(d projectData) error {
+	wb.tax = d.tax
+	if d.taxErr != nil {
+		wb.status.setMessage("Using the default event types: " + d.taxErr.Error())
+	}
+	arts, evs := d.arts, d.evs
 	currentID := ""
 	if wb.current >= 0 && wb.current < len(wb.articles) {
 		currentID = wb.articles[wb.current].ID
@@ -358,9 +381,20 @@ func (wb *Workbench) SetProject(p *storage.Project) error {
 	wb.actors, wb.actorsLoaded = nil, false
 	p.SetAnnotator(annotatorName())
 	wb.form.clear()
-	if err := wb.Reload(); err != nil {
-		return err
-	}
-	wb.mapView.FitRegion()
-	return nil
+	// A large project is read in the background (openlarge.go); an error
+	// found then is shown, one found at once is returned.
+	var err error
+	inCall := true
+	wb.ReloadInBackground(func(e error) {
+		switch {
+		case e == nil:
+			wb.mapView.FitRegion()
+		case inCall:
+			err = e
+		default:
+			wb.onError(e)
+		}
+	})
+	inCall = false
+	return err
 }
