@@ -40,6 +40,7 @@ type country struct {
 	focus    bool
 	bound    orb.Bound
 	bands    [nBands]orb.MultiPolygon
+	bounds   [nBands]multiBounds // of bands' rings (base_bounds.go)
 }
 
 // province is a first-order division with its label point.
@@ -47,6 +48,7 @@ type province struct {
 	name, a3 string
 	focus    bool
 	poly     orb.MultiPolygon // world, lightly simplified, for label fitting
+	polyB    multiBounds      // poly's ring bounds
 	pole     orb.Point        // world
 	area     float64          // world pixels²
 	bound    orb.Bound
@@ -98,6 +100,7 @@ func buildBase(bm *assets.BaseMap) (*baseData, error) {
 		c.focus = focusCountries[c.a3]
 		for b := range nBands {
 			c.bands[b] = simplifyMulti(mp, bandTol(b))
+			c.bounds[b] = boundsOf(c.bands[b])
 		}
 		bd.countries = append(bd.countries, c)
 	}
@@ -113,6 +116,7 @@ func buildBase(bm *assets.BaseMap) (*baseData, error) {
 		pr := province{name: prop(f, "name"), a3: prop(f, "adm0_a3"), bound: mp.Bound(), area: multiArea(mp)}
 		pr.focus = focusCountries[pr.a3]
 		pr.poly = simplifyMulti(mp, bandTol(4))
+		pr.polyB = boundsOf(pr.poly)
 		if big := largest(pr.poly); big != nil {
 			pr.pole, _ = poleOfInaccessibility(big, bandTol(6))
 		}

@@ -8,37 +8,6 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// baseLayer returns the static base map for v: background, land, province
-// lines and borders. The last one drawn is cached.
-func (m *Map) baseLayer(v View, t xform) *image.RGBA {
-	key := cacheKey{v: v, style: m.style, ok: true}
-	if m.baseImg != nil && m.baseKey == key {
-		return m.baseImg
-	}
-	img := m.baseImg
-	if img != nil && m.baseKey.ok && m.baseKey.style == m.style && img.Rect.Dx() == t.w && img.Rect.Dy() == t.h {
-		if dx, dy, ok := m.baseOrigin.shiftTo(m.baseKey.v, v, t); ok {
-			// A pan by whole pixels: move the pixels, draw what is exposed.
-			shiftPixels(img, dx, dy)
-			for _, r := range exposed(t.w, t.h, dx, dy) {
-				sub := subRGBA(img, r)
-				m.pn.dst = sub
-				m.drawBase(sub, v, t)
-			}
-			m.pn.dst = img
-			m.baseImg, m.baseKey, m.baseOrigin = img, key, m.baseOrigin.moved(dx, dy)
-			return img
-		}
-	}
-	if img == nil || img.Rect.Dx() != t.w || img.Rect.Dy() != t.h {
-		img = image.NewRGBA(image.Rect(0, 0, t.w, t.h))
-	}
-	m.pn.dst = img
-	m.drawBase(img, v, t)
-	m.baseImg, m.baseKey, m.baseOrigin = img, key, originOf(t)
-	return img
-}
-
 // drawBase paints the base map into dst, which may be a part of the frame
 // (only what can show in dst.Rect is drawn).
 func (m *Map) drawBase(dst *image.RGBA, v View, t xform) {
@@ -46,7 +15,7 @@ func (m *Map) drawBase(dst *image.RGBA, v View, t xform) {
 	draw.Draw(dst, dst.Rect, image.NewUniform(st.Background), image.Point{}, draw.Src)
 	band := bandFor(v)
 	box := t.rectBound(dst.Rect, 16)
-	var land [2]path // the neighbours, then the focus countries over them
+	land := &m.pn.land // the neighbours, then the focus countries over them
 	var buf []vec
 	for k := range land {
 		p := &land[k]
@@ -56,7 +25,7 @@ func (m *Map) drawBase(dst *image.RGBA, v View, t xform) {
 			if c.focus != (k == 1) || !box.Intersects(c.bound) {
 				continue
 			}
-			buf = addMulti(p, t, box, c.bands[band], buf)
+			buf = addMultiB(p, t, box, c.bands[band], c.bounds[band], buf)
 		}
 	}
 	// Hard edges: every edge of the land lies under a border line, except
@@ -64,8 +33,8 @@ func (m *Map) drawBase(dst *image.RGBA, v View, t xform) {
 	m.pn.scan.fillMany(dst, []*path{&land[0], &land[1]}, []color.NRGBA{st.Land, st.FocusLand})
 	s := float32(t.scale)
 	m.strokeArcs(t, box, m.base.provLines[band], st.ProvinceWidth*s, st.ProvinceLine)
-	m.strokeArcs(t, box, m.base.borders[band], st.BorderCasingW*s, st.BorderCasing)
-	m.strokeArcs(t, box, m.base.borders[band], st.BorderWidth*s, st.BorderLine)
+	// The casing and the line over it in one pass (base_stroke2.go).
+	m.pn.strokeLinesPair(m.pn.arcLinesIn(t, box, m.base.borders[band]), st.BorderCasingW*s, st.BorderCasing, st.BorderWidth*s, st.BorderLine)
 }
 
 // addMulti adds the rings of mp, clipped to box and in device pixels, to p.
@@ -114,14 +83,31 @@ func (m *Map) strokeArcs(t xform, box orb.Bound, arcs []arc, w float32, col colo
 	if w <= 0 || col.A == 0 {
 		return
 	}
-	var lines [][]vec
+	m.pn.strokeLines(m.pn.arcLinesIn(t, box, arcs), w, col)
+}
+
+// arcLinesIn returns the arcs inside box clipped to it, in device pixels.
+// The lines are the painter's scratch, good until the next call.
+func (pn *painter) arcLinesIn(t xform, box orb.Bound, arcs []arc) [][]vec {
+	pts, lines := pn.arcPts[:0], pn.arcLines[:0]
+	var starts []int
 	for _, a := range arcs {
 		if !box.Intersects(a.bound) {
 			continue
 		}
 		for _, l := range clipLine(box, a.line) {
-			lines = append(lines, t.line(l, nil))
+			starts = append(starts, len(pts))
+			pts = t.line(l, pts)
 		}
 	}
-	m.pn.strokeLines(lines, w, col)
+	// Slice the lines once pts has stopped growing.
+	for i, s := range starts {
+		e := len(pts)
+		if i+1 < len(starts) {
+			e = starts[i+1]
+		}
+		lines = append(lines, pts[s:e:e])
+	}
+	pn.arcPts, pn.arcLines = pts, lines
+	return lines
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
@@ -52,6 +53,7 @@ func (lm *lineMask) touch(y, x0, x1 int) {
 // dirty chunks of each row, and clears the mask.
 func (lm *lineMask) flush(dst *image.RGBA, c color.NRGBA) {
 	W := lm.r.Dx()
+	bl := newBlender(c)
 	for y, d := range lm.dirty {
 		for d != 0 {
 			// A run of dirty chunks.
@@ -64,8 +66,18 @@ func (lm *lineMask) flush(dst *image.RGBA, c color.NRGBA) {
 			}
 			lo, hi := a<<lm.shift, min(W, b<<lm.shift)
 			row := lm.mask.Pix[y*W+lo : y*W+hi]
-			sub := image.Alpha{Pix: row, Stride: len(row), Rect: image.Rect(0, 0, len(row), 1)}
-			blendMask(dst, image.Pt(lm.r.Min.X+lo, lm.r.Min.Y+y), &sub, c)
+			di := dst.PixOffset(lm.r.Min.X+lo, lm.r.Min.Y+y)
+			drow := dst.Pix[di : di+4*len(row) : di+4*len(row)]
+			// blendMask's arithmetic, without a call per run.
+			for x := 0; x < len(row); x++ {
+				if x+8 <= len(row) && binary.LittleEndian.Uint64(row[x:x+8]) == 0 {
+					x += 7
+					continue
+				}
+				if mv := row[x]; mv != 0 {
+					bl.blend(drow[4*x:4*x+4:4*x+4], mv)
+				}
+			}
 			clear(row)
 		}
 	}
@@ -76,7 +88,12 @@ func (lm *lineMask) flush(dst *image.RGBA, c color.NRGBA) {
 // edge. Along the segment the distance is the distance to its line,
 // stepped incrementally across a row; only the round ends need a square
 // root.
-func (lm *lineMask) capsuleIn(a, b vec, R float32, clip image.Rectangle) {
+//
+// joined says the segment continues a polyline whose previous segment ends
+// at a: the pixels nearer a than the rest of the segment (its start cap)
+// are then skipped, since that segment's capsule covers them at least as
+// much, so the union is the same.
+func (lm *lineMask) capsuleIn(a, b vec, R float32, clip image.Rectangle, joined bool) {
 	W := lm.mask.Rect.Dx()
 	cs, ok := newCapsuleScan(a, b, R+0.5, clip)
 	if !ok {
@@ -97,7 +114,11 @@ func (lm *lineMask) capsuleIn(a, b vec, R float32, clip image.Rectangle) {
 				if row[j] == 255 {
 					continue
 				}
-				cov := R5 - endDist(float32(x0+j)+0.5, py, a, b, along+float32(j)*cs.u.X, cs.dl)
+				al := along + float32(j)*cs.u.X
+				if joined && !(al > cs.dl/2) {
+					continue // endDist would measure from a
+				}
+				cov := R5 - endDist(float32(x0+j)+0.5, py, a, b, al, cs.dl)
 				if cov <= 0 {
 					continue
 				}
@@ -119,6 +140,12 @@ func (lm *lineMask) capsuleIn(a, b vec, R float32, clip image.Rectangle) {
 			}
 		}
 	}
+}
+
+// maskSeg is a segment of a stroke for a lineMask, in mask pixels.
+type maskSeg struct {
+	a, b   vec
+	joined bool // continues the previous segment (see capsuleIn)
 }
 
 // strokeLines draws polylines lines w device pixels wide in colour c onto
@@ -145,15 +172,15 @@ func (pn *painter) strokeLines(lines [][]vec, w float32, c color.NRGBA) {
 	lm.begin(r)
 	// The union does not depend on the order: draw the segments bin by bin
 	// (linebins.go), so that the part of the mask in use stays in cache.
-	type seg struct{ a, b vec }
-	var segs []seg
+	segs := pn.segs[:0]
+	defer func() { pn.segs = segs[:0] }()
 	o := vec{float32(r.Min.X), float32(r.Min.Y)}
 	for _, l := range lines {
 		if len(l) == 1 {
-			segs = append(segs, seg{l[0].sub(o), l[0].sub(o)})
+			segs = append(segs, maskSeg{l[0].sub(o), l[0].sub(o), false})
 		}
 		for i := 1; i < len(l); i++ {
-			segs = append(segs, seg{l[i-1].sub(o), l[i].sub(o)})
+			segs = append(segs, maskSeg{l[i-1].sub(o), l[i].sub(o), i > 1})
 		}
 	}
 	R := w / 2
@@ -162,7 +189,7 @@ func (pn *painter) strokeLines(lines [][]vec, w float32, c color.NRGBA) {
 		s := &segs[i]
 		return vec{min(s.a.X, s.b.X) - ext, min(s.a.Y, s.b.Y) - ext}, vec{max(s.a.X, s.b.X) + ext, max(s.a.Y, s.b.Y) + ext}
 	}, func(i int, clip image.Rectangle) {
-		lm.capsuleIn(segs[i].a, segs[i].b, R, clip)
+		lm.capsuleIn(segs[i].a, segs[i].b, R, clip, segs[i].joined)
 	})
 	lm.flush(pn.dst, c)
 }

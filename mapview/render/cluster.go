@@ -1,13 +1,8 @@
 package render
 
 import (
-	"fmt"
-	"image"
-	"image/color"
 	"math"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/paulmach/orb"
 )
@@ -21,12 +16,29 @@ const (
 )
 
 // cluster is a group of point events drawn as one bubble with a count.
+// At clustering zooms it also absorbs line and area events (flow_absorb.go).
 type cluster struct {
+	// members are the points (the first pts), then an absorbRef for every
+	// line or area event the bubble absorbs or that flows from or to it,
+	// so that shift.go sees any change of what a bubble stands for.
 	members []orb.Pointer
-	center  vec       // device pixels, the mean of the members
-	bound   orb.Bound // world
-	sum     orb.Point // of the members' world positions
+	center  vec           // device pixels, the mean of the points
+	bound   orb.Bound     // world: the points, then all the bubble and its flows cover
+	sum     orb.Point     // of the points' world positions
+	pts     int           // members that are points
+	n       int           // events counted in the bubble: points, lines and areas
+	extra   []int         // line and area events counted in the bubble (eventSet.shapeList indexes)
+	zoom    orb.Bound     // world: the bound of the events counted, for zoom-to
+	mix     []bubbleShare // the points by colour, in palette order
+	// cells are the clustering cells all of whose points are members;
+	// loose are the other points, so that marking the members and
+	// counting their colours need not visit every point.
+	cells []int32
+	loose []orb.Pointer
 }
+
+// radius is the bubble's radius in logical pixels.
+func (c *cluster) radius() float32 { return clusterRadius(c.n) }
 
 // clusters groups refs (sorted by event order) into grid cells anchored to
 // the world so clusters stay put while panning. Cells with fewer than
@@ -37,7 +49,8 @@ type cluster struct {
 func (m *Map) clusters(v View, t xform, refs []orb.Pointer, selected string) []cluster {
 	single := func(r orb.Pointer) cluster {
 		p := r.(*pointRef).p
-		return cluster{members: []orb.Pointer{r}, center: t.pt(p), bound: p.Bound(), sum: p}
+		one := []orb.Pointer{r}
+		return cluster{members: one, center: t.pt(p), bound: p.Bound(), sum: p, loose: one}
 	}
 	out := make([]cluster, 0, 64)
 	if v.Zoom >= clusterMaxZoom {
@@ -60,7 +73,8 @@ func (m *Map) clusters(v View, t xform, refs []orb.Pointer, selected string) []c
 			}
 		case g.full != nil:
 			c := g.full
-			multi = append(multi, cluster{members: c.refs, center: t.pt(orb.Point{c.sum[0] / float64(n), c.sum[1] / float64(n)}), bound: c.bound, sum: c.sum})
+			multi = append(multi, cluster{members: c.refs, center: t.pt(orb.Point{c.sum[0] / float64(n), c.sum[1] / float64(n)}), bound: c.bound, sum: c.sum,
+				cells: []int32{g.cell}})
 		default:
 			multi = append(multi, newCluster(t, g.refs))
 		}
@@ -74,14 +88,18 @@ type clusterSet struct {
 	selected   string
 	es         *eventSet
 	groups     []cluster // clusters of two points or more
-	clustered  []bool    // by pointRef.seq: points drawn inside a group
+	ci         *cellIndex
+	cellIn     []bool // by cell of ci: all its points are drawn inside a group
+	clustered  []bool // by pointRef.seq: other points drawn inside a group
 	nClustered int
+	absorbed   []bool // by item: line and area events drawn as part of a bubble or flow
+	flows      []flow // flow_absorb.go
 }
 
 // isClustered reports whether point r is drawn inside a group of cs (false
 // when cs is nil).
 func (cs *clusterSet) isClustered(r *pointRef) bool {
-	return cs != nil && cs.clustered[r.seq]
+	return cs != nil && (cs.clustered[r.seq] || cs.cellIn[cs.ci.of[r.seq]])
 }
 
 // clustersFor returns the clustering of the points in view v, cached for the
@@ -95,17 +113,43 @@ func (m *Map) clustersFor(v View, t xform, selected string) *clusterSet {
 		return c
 	}
 	refs := m.pointsNear(t)
-	cs := &clusterSet{v: v, selected: selected, es: m.events, clustered: make([]bool, len(m.events.refs))}
+	cx := m.cellIndexFor(t)
+	cs := &clusterSet{v: v, selected: selected, es: m.events, ci: cx,
+		cellIn: make([]bool, len(cx.cells)), clustered: make([]bool, len(m.events.refs))}
+	npal := len(m.events.pal)
+	counts := m.clusterCounts[:0]
+	for range npal {
+		counts = append(counts, 0)
+	}
 	for _, c := range m.clusters(v, t, refs, selected) {
 		if len(c.members) < 2 {
 			continue
 		}
-		cs.groups = append(cs.groups, c)
-		for _, mb := range c.members {
-			cs.clustered[mb.(*pointRef).seq] = true
-			cs.nClustered++
+		c.pts, c.n, c.zoom = len(c.members), len(c.members), c.bound
+		// Whole cells are marked and counted by cell, the other points
+		// one by one.
+		for _, k := range c.cells {
+			cs.cellIn[k] = true
+			for ci, n := range cx.counts[int(k)*npal : int(k+1)*npal] {
+				counts[ci] += int(n)
+			}
 		}
+		for _, mb := range c.loose {
+			pr := mb.(*pointRef)
+			cs.clustered[pr.seq] = true
+			counts[pr.ci]++
+		}
+		cs.nClustered += len(c.members)
+		for ci, n := range counts {
+			if n > 0 {
+				c.mix = append(c.mix, bubbleShare{ci: uint16(ci), n: n})
+				counts[ci] = 0
+			}
+		}
+		cs.groups = append(cs.groups, c)
 	}
+	m.clusterCounts = counts
+	m.absorb(cs, t, selected) // flow_absorb.go
 	m.clusterCache = cs
 	return cs
 }
@@ -121,7 +165,7 @@ func newCluster(t xform, g []orb.Pointer) cluster {
 		b = b.Extend(p)
 	}
 	n := float64(len(g))
-	return cluster{members: g, center: t.pt(orb.Point{sx / n, sy / n}), bound: b, sum: orb.Point{sx, sy}}
+	return cluster{members: g, center: t.pt(orb.Point{sx / n, sy / n}), bound: b, sum: orb.Point{sx, sy}, loose: g}
 }
 
 // joinClusters is the cluster of the members of a and then b.
@@ -129,7 +173,8 @@ func joinClusters(t xform, a, b cluster) cluster {
 	s := orb.Point{a.sum[0] + b.sum[0], a.sum[1] + b.sum[1]}
 	g := append(a.members, b.members...)
 	n := float64(len(g))
-	return cluster{members: g, center: t.pt(orb.Point{s[0] / n, s[1] / n}), bound: a.bound.Union(b.bound), sum: s}
+	return cluster{members: g, center: t.pt(orb.Point{s[0] / n, s[1] / n}), bound: a.bound.Union(b.bound), sum: s,
+		cells: append(a.cells[:len(a.cells):len(a.cells)], b.cells...), loose: append(a.loose[:len(a.loose):len(a.loose)], b.loose...)}
 }
 
 // mergeClusters merges clusters whose bubbles overlap, biggest first, and
@@ -195,6 +240,7 @@ func mergeClusters(t xform, multi, singles []cluster) []cluster {
 			continue
 		}
 		out[into].members = append(out[into].members, s.members...)
+		out[into].loose = append(out[into].loose[:len(out[into].loose):len(out[into].loose)], s.members...)
 		out[into].bound = out[into].bound.Union(s.bound)
 		out[into].sum = orb.Point{out[into].sum[0] + s.sum[0], out[into].sum[1] + s.sum[1]} // the bubble stays put
 	}
@@ -206,80 +252,6 @@ func dist(a, b vec) float64 { return math.Hypot(float64(a.X-b.X), float64(a.Y-b.
 // clusterRadius is a cluster bubble's radius in logical pixels.
 func clusterRadius(n int) float32 {
 	return float32(math.Min(22, 10+2.6*math.Log2(float64(n)/float64(clusterMin)+1)))
-}
-
-// drawCluster draws a bubble with the member count and a ring showing the
-// mix of event types in their colours. Bubbles are cached as sprites by
-// count and mix, so redrawing a view costs little.
-func (m *Map) drawCluster(t xform, c cluster) {
-	type share struct {
-		col color.NRGBA
-		n   int
-	}
-	pal := m.events.pal
-	counts := m.clusterCounts[:0]
-	for range pal {
-		counts = append(counts, 0)
-	}
-	for _, mb := range c.members {
-		counts[mb.(*pointRef).ci]++
-	}
-	m.clusterCounts = counts
-	// Colours in order of first appearance among the members, as before.
-	var shares []share
-	for _, mb := range c.members {
-		ci := mb.(*pointRef).ci
-		if counts[ci] > 0 {
-			shares = append(shares, share{pal[ci], counts[ci]})
-			counts[ci] = 0
-		}
-		if len(shares) == len(pal) {
-			break
-		}
-	}
-	slices.SortStableFunc(shares, func(a, b share) int { return b.n - a.n })
-	var key strings.Builder
-	fmt.Fprintf(&key, "%d|%g|%s", len(c.members), t.scale, m.style.Name)
-	for _, sh := range shares {
-		fmt.Fprintf(&key, "|%x%x%x:%d", sh.col.R, sh.col.G, sh.col.B, sh.n)
-	}
-	sp, ok := m.bubbles[key.String()]
-	if !ok {
-		s := float32(t.scale)
-		r := clusterRadius(len(c.members)) * s
-		half := int(math.Ceil(float64(r+2.6*s))) + 1
-		img := image.NewRGBA(image.Rect(0, 0, 2*half, 2*half))
-		pn := painter{dst: img}
-		ctr := vec{float32(half), float32(half)}
-		var p path
-		// Outline, then the type ring, then the inner disc and the count.
-		p.addPoly(circlePts(ctr, r+1.6*s, 0)...)
-		pn.fill(&p, m.style.EventOutline)
-		a0 := -math.Pi / 2
-		inner := r - 4*s
-		for _, sh := range shares {
-			a1 := a0 + 2*math.Pi*float64(sh.n)/float64(len(c.members))
-			p.reset()
-			p.addPoly(annulusSector(ctr, inner, r, a0, a1)...)
-			pn.fill(&p, sh.col)
-			a0 = a1
-		}
-		p.reset()
-		p.addPoly(circlePts(ctr, inner, 0)...)
-		pn.fill(&p, m.style.ClusterFill)
-		st := textStyle{size: 11, color: m.style.ClusterText}
-		if len(c.members) >= 1000 {
-			st.size = 9.5
-		}
-		ts := m.text.render(strconv.Itoa(len(c.members)), st, t.scale)
-		ts.drawAt(img, int(math.Round(float64(half)-float64(ts.boxW)/2)), int(math.Round(float64(half)-(ts.inkY0+ts.inkY1)/2)))
-		sp = &sprite{img: img, ax: half, ay: half}
-		if len(m.bubbles) > 1024 {
-			clear(m.bubbles)
-		}
-		m.bubbles[key.String()] = sp
-	}
-	sp.drawAt(m.pn.dst, int(math.Round(float64(c.center.X))), int(math.Round(float64(c.center.Y))))
 }
 
 // annulusSector is the ring between radii r0 and r1 from angle a0 to a1.

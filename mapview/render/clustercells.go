@@ -14,8 +14,16 @@ type cellIndex struct {
 	es    *eventSet
 	k     float64 // xform.k the cells are for
 	cell  float64 // cell size in device pixels
-	byKey map[[2]int]int
 	cells []pointCell
+	// The cells are found by key in a dense grid from key lo, nx keys
+	// wide, when the points span few enough cells, else in byKey.
+	lo     [2]int
+	nx, ny int
+	grid   []int32 // cell index + 1; 0 for no cell
+	byKey  map[[2]int]int
+	of     []int32 // the cell of each point, by pointRef.seq
+	npal   int     // colours in the event set's palette
+	counts []int32 // points by cell and colour: counts[cell*npal+ci]
 }
 
 // pointCell is the points of one clustering cell.
@@ -25,9 +33,26 @@ type pointCell struct {
 	bound orb.Bound     // world
 }
 
+// maxDenseCells is the most cells a dense key grid may have.
+const maxDenseCells = 1 << 21
+
 // cellKey is the clustering cell of world point p.
 func cellKey(p orb.Point, k, cell float64) [2]int {
 	return [2]int{int(math.Floor(p[0] * k / cell)), int(math.Floor(p[1] * k / cell))}
+}
+
+// find returns the index of the cell with key, false when no point is in it.
+func (ci *cellIndex) find(key [2]int) (int, bool) {
+	if ci.grid == nil {
+		i, ok := ci.byKey[key]
+		return i, ok
+	}
+	x, y := key[0]-ci.lo[0], key[1]-ci.lo[1]
+	if x < 0 || y < 0 || x >= ci.nx || y >= ci.ny {
+		return 0, false
+	}
+	i := ci.grid[y*ci.nx+x]
+	return int(i) - 1, i != 0
 }
 
 // cellIndexFor returns the cell index of the current events at t's scale,
@@ -37,33 +62,45 @@ func (m *Map) cellIndexFor(t xform) *cellIndex {
 	if ci := m.cells; ci != nil && ci.es == m.events && ci.k == t.k && ci.cell == cell {
 		return ci
 	}
-	ci := &cellIndex{es: m.events, k: t.k, cell: cell, byKey: map[[2]int]int{}}
-	refs := m.events.refs
+	es := m.events
+	ci := &cellIndex{es: es, k: t.k, cell: cell, npal: len(es.pal)}
+	refs := es.refs
+	// The keys of all points span the bound of the points.
+	if len(refs) > 0 {
+		lo, hi := cellKey(es.ptBound.Min, t.k, cell), cellKey(es.ptBound.Max, t.k, cell)
+		if nx, ny := hi[0]-lo[0]+1, hi[1]-lo[1]+1; nx*ny <= maxDenseCells {
+			ci.lo, ci.nx, ci.ny = lo, nx, ny
+			ci.grid = make([]int32, nx*ny)
+		}
+	}
+	if ci.grid == nil {
+		ci.byKey = map[[2]int]int{}
+	}
 	// Two passes, counting then placing, so every cell's refs are a part
-	// of one slice in event order and each point costs one map look-up.
-	of := make([]int32, len(refs)) // cell of each point
-	last, lastI := [2]int{}, -1    // neighbours in event order often share a cell
-	var counts []int               // points by cell
+	// of one slice in event order.
+	ci.of = make([]int32, len(refs)) // cell of each point
+	var counts []int                 // points by cell
 	for j, r := range refs {
 		key := cellKey(r.p, t.k, cell)
-		i := lastI
-		if i < 0 || key != last {
-			var ok bool
-			if i, ok = ci.byKey[key]; !ok {
-				i = len(ci.cells)
+		i, ok := ci.find(key)
+		if !ok {
+			i = len(ci.cells)
+			if ci.grid != nil {
+				ci.grid[(key[1]-ci.lo[1])*ci.nx+key[0]-ci.lo[0]] = int32(i + 1)
+			} else {
 				ci.byKey[key] = i
-				ci.cells = append(ci.cells, pointCell{bound: r.p.Bound()})
 			}
-			last, lastI = key, i
+			ci.cells = append(ci.cells, pointCell{bound: r.p.Bound()})
+			counts = append(counts, 0)
+			ci.counts = append(ci.counts, make([]int32, ci.npal)...)
 		}
-		of[j] = int32(i)
+		ci.of[j] = int32(i)
 		c := &ci.cells[i]
 		c.sum = orb.Point{c.sum[0] + r.p[0], c.sum[1] + r.p[1]}
-		c.bound = c.bound.Extend(r.p)
-		if i == len(counts) {
-			counts = append(counts, 0)
-		}
+		c.bound = orb.Bound{Min: orb.Point{min(c.bound.Min[0], r.p[0]), min(c.bound.Min[1], r.p[1])},
+			Max: orb.Point{max(c.bound.Max[0], r.p[0]), max(c.bound.Max[1], r.p[1])}}
 		counts[i]++
+		ci.counts[i*ci.npal+int(r.ci)]++
 	}
 	all := make([]orb.Pointer, len(refs))
 	at := 0
@@ -74,7 +111,7 @@ func (m *Map) cellIndexFor(t xform) *cellIndex {
 		at += n
 	}
 	for j, r := range refs {
-		c := &ci.cells[of[j]]
+		c := &ci.cells[ci.of[j]]
 		c.refs = append(c.refs, r)
 	}
 	m.cells = ci
@@ -85,6 +122,7 @@ func (m *Map) cellIndexFor(t xform) *cellIndex {
 type cellGroup struct {
 	refs []orb.Pointer
 	full *pointCell // the cell when every point of it is in the view
+	cell int32      // the index of full
 }
 
 // groupsIn returns the points within box, less those of event selected,
@@ -94,22 +132,28 @@ type cellGroup struct {
 func (ci *cellIndex) groupsIn(box orb.Bound, items []evItem, selected string) (groups []cellGroup, pinned []orb.Pointer) {
 	lo, hi := cellKey(box.Min, ci.k, ci.cell), cellKey(box.Max, ci.k, ci.cell)
 	selIdx := -1
+	var selCells []int // the cells holding the selection's points
 	if selected != "" {
 		if i, ok := ci.es.byID[selected]; ok {
 			selIdx = i
+			for _, p := range items[i].points {
+				if c, ok := ci.find(cellKey(p, ci.k, ci.cell)); ok {
+					selCells = append(selCells, c)
+				}
+			}
 		}
 	}
 	isSel := func(r orb.Pointer) bool { return r.(*pointRef).idx == selIdx }
 	for x := lo[0]; x <= hi[0]; x++ {
 		for y := lo[1]; y <= hi[1]; y++ {
-			i, ok := ci.byKey[[2]int{x, y}]
+			i, ok := ci.find([2]int{x, y})
 			if !ok {
 				continue
 			}
 			c := &ci.cells[i]
-			hasSel := selIdx >= 0 && slices.ContainsFunc(c.refs, isSel)
+			hasSel := slices.Contains(selCells, i)
 			if !hasSel && box.Contains(c.bound.Min) && box.Contains(c.bound.Max) {
-				groups = append(groups, cellGroup{refs: c.refs, full: c})
+				groups = append(groups, cellGroup{refs: c.refs, full: c, cell: int32(i)})
 				continue
 			}
 			var g []orb.Pointer

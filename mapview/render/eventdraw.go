@@ -30,10 +30,11 @@ const (
 )
 
 // drawEvents paints the events in view without highlights: areas (one
-// translucent shape per type, then their outlines), then lines, then points
-// or clusters. pinned is the selected point
-// event kept out of clusters (see pinnedSelection). Only what can show in
-// m.pn.dst, which may be a part of the frame, is drawn.
+// translucent shape per type, then their outlines), then lines, then the
+// flows between clusters, then points or clusters; the lines and areas a
+// cluster or a flow absorbs are left out (flow_absorb.go). pinned is the
+// selected event, kept out of clusters (see pinnedSelection). Only what
+// can show in m.pn.dst, which may be a part of the frame, is drawn.
 func (m *Map) drawEvents(v View, t xform, pinned string) {
 	es := m.events
 	if len(es.items) == 0 {
@@ -41,10 +42,14 @@ func (m *Map) drawEvents(v View, t xform, pinned string) {
 	}
 	box := t.rectBound(m.pn.dst.Rect, 48*t.scale)
 	var shapes []int
-	shapes = es.shapes.query(shapes, box)
+	shapes = es.shapesIn(shapes, box) // flow_shapes.go
+	cs := m.clustersFor(v, t, pinned) // lines and areas drawn in bubbles and flows are left out
 	var areas, lines []int
 	for _, i := range shapes {
 		it := &es.items[i]
+		if cs != nil && cs.absorbed != nil && cs.absorbed[i] {
+			continue
+		}
 		if len(it.polys) > 0 {
 			areas = append(areas, i)
 		}
@@ -64,6 +69,7 @@ func (m *Map) drawEvents(v View, t xform, pinned string) {
 		lineItems[k] = &es.items[i]
 	}
 	m.drawLines(t, box, lineItems, plain)
+	m.drawFlows(t, cs) // flow_draw.go: over lines and areas, under bubbles
 	m.drawPoints(v, t, box, pinned)
 }
 
@@ -193,9 +199,7 @@ func (m *Map) drawLines(t xform, box orb.Bound, items []*evItem, e emphasis) {
 			segs = append(segs, lineSeg{sh.pts[i-1], sh.pts[i], sh.ci})
 		}
 	}
-	ll.segments(segs, rc, rb) // linebins.go
-	ll.heads(heads, edge/2)
-	ll.composite(m.pn.dst, m.style.EventOutline)
+	ll.drawAll(segs, rc, rb, heads, edge/2, m.pn.dst, m.style.EventOutline) // linebins.go
 }
 
 // marker returns the cached sprite of a symbol in a colour.

@@ -32,15 +32,16 @@ type eventLayer struct {
 	shifts int         // frames drawn by shifting, for tests
 }
 
-// pinnedSelection is the part of selected that affects how the points of
+// pinnedSelection is the part of selected that affects how the events of
 // view v are clustered: the id when clustering is on at this zoom and the
-// event has points, "" otherwise.
+// event has points or could be absorbed into a bubble or a flow
+// (absorbable), "" otherwise.
 func (m *Map) pinnedSelection(v View, selected string) string {
 	if selected == "" || !m.cluster || v.Zoom >= clusterMaxZoom || m.events.nPts == 0 {
 		return ""
 	}
 	i, ok := m.events.byID[selected]
-	if !ok || len(m.events.items[i].points) == 0 {
+	if !ok || !m.absorbable(v, i) {
 		return ""
 	}
 	return selected

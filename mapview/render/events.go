@@ -23,6 +23,7 @@ type evItem struct {
 	bound  orb.Bound // world
 	lonlat orb.Bound // lon/lat
 	area   float64   // of the polygons, world pixels²
+	ci     uint16    // the colour in eventSet.pal
 }
 
 // pointRef is a point of an event in the quadtree.
@@ -42,12 +43,20 @@ type eventSet struct {
 	byID   map[string]int
 	points *quadtree.Quadtree // every point of every event
 	refs   []*pointRef        // the same points in event order, for scans
-	pal    []color.NRGBA      // the colours of the points (pointRef.ci)
+	pal    []color.NRGBA      // the colours of the events (pointRef.ci, evItem.ci)
 	nPts   int
 	shapes gridIndex // items with lines or polygons, by bound
 	bound  orb.Bound // lon/lat of all events
 	any    bool
 	legend legendSet // the types present and whether lines and areas exist (legend.go)
+	// absorbs stand for line and area events among the members of the
+	// clusters that absorb them (flow_absorb.go); made on first use.
+	absorbs []absorbRef
+	// shapeList is the items with lines or polygons, in item order, with
+	// what the absorption into clusters needs side by side in memory; a
+	// scan of it beats the grid for a query as large as the view.
+	shapeList []shapeInfo
+	ptBound   orb.Bound // world: of the points in refs
 }
 
 // worldBoundAll is the quadtree's extent: the whole Web Mercator world.
@@ -86,18 +95,20 @@ func buildEvents(events []annotate.Event, tax annotate.Taxonomy) *eventSet {
 			es.items[old].id = ""
 		}
 		es.byID[e.ID] = idx
-		es.items = append(es.items, it)
 		ci, ok := palIdx[it.col]
-		if !ok && len(it.points) > 0 && len(es.pal) < math.MaxUint16 {
+		if !ok && len(es.pal) < math.MaxUint16 {
 			ci = uint16(len(es.pal))
 			palIdx[it.col] = ci
 			es.pal = append(es.pal, it.col)
 		}
+		it.ci = ci
+		es.items = append(es.items, it)
 		for _, p := range it.points {
 			slab = append(slab, pointRef{p: p, idx: idx, ci: ci})
 		}
 		if len(it.lines) > 0 || len(it.polys) > 0 {
 			es.shapes.add(idx, it.bound)
+			es.shapeList = append(es.shapeList, newShapeInfo(idx, &it))
 		}
 		if !es.any {
 			es.bound, es.any = it.lonlat, true
@@ -110,6 +121,10 @@ func buildEvents(events []annotate.Event, tax annotate.Taxonomy) *eventSet {
 		r := &slab[i]
 		r.seq = int32(len(es.refs))
 		if es.points.Add(r) == nil {
+			if len(es.refs) == 0 {
+				es.ptBound = r.p.Bound()
+			}
+			es.ptBound = es.ptBound.Extend(r.p)
 			es.refs = append(es.refs, r)
 			es.nPts++
 		}

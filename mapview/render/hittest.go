@@ -2,6 +2,7 @@ package render
 
 import (
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 )
@@ -15,7 +16,9 @@ const (
 // HitTest returns the id of the event drawn at logical pixel (x, y) of view
 // v: the nearest point symbol within 8 px (the later event on a tie), else
 // the nearest line within 5 px, else the smallest area containing the
-// pixel. Points grouped into a cluster are not hit (see ClusterAt).
+// pixel. Points grouped into a cluster, lines and areas absorbed into a
+// cluster or a flow, and anything under a bubble or a flow arrow are not
+// hit (see ClusterAt).
 func (m *Map) HitTest(v View, x, y float64) (eventID string, ok bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -45,9 +48,18 @@ func (m *Map) HitTest(v View, x, y float64) (eventID string, ok bool) {
 	if best >= 0 {
 		return es.items[best].id, es.items[best].id != ""
 	}
+	// Bubbles and flows lie over lines and areas: ClusterAt's.
+	if cs != nil {
+		d := vec{float32(x * t.scale), float32(y * t.scale)}
+		if cs.bubbleAt(t, d) >= 0 || cs.flowAt(t, d) >= 0 {
+			return "", false
+		}
+	}
+	absorbed := func(i int) bool { return cs != nil && cs.absorbed != nil && cs.absorbed[i] }
 	// Lines, then areas.
 	r = hitLine / k
 	cands := es.shapes.query(nil, orb.Bound{Min: orb.Point{at[0] - r, at[1] - r}, Max: orb.Point{at[0] + r, at[1] + r}})
+	cands = slices.DeleteFunc(cands, absorbed)
 	bestD = math.Inf(1)
 	for _, i := range cands {
 		it := &es.items[i]
@@ -81,7 +93,9 @@ func (m *Map) HitTest(v View, x, y float64) (eventID string, ok bool) {
 
 // ClusterAt returns the lon/lat bound and size of the cluster drawn at
 // logical pixel (x, y) of view v, so a tap on it can zoom in; false when
-// there is none.
+// there is none. A flow arrow between two clusters counts as one: its
+// bound holds both clusters' events and its size is the number of lines
+// it stands for.
 func (m *Map) ClusterAt(v View, x, y float64) (orb.Bound, int, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -91,12 +105,15 @@ func (m *Map) ClusterAt(v View, x, y float64) (orb.Bound, int, bool) {
 	if cs == nil {
 		return orb.Bound{}, 0, false
 	}
-	dx, dy := x*t.scale, y*t.scale
-	for _, c := range cs.groups {
-		r := float64(clusterRadius(len(c.members))+1.6) * t.scale
-		if math.Hypot(float64(c.center.X)-dx, float64(c.center.Y)-dy) <= r {
-			return orb.Bound{Min: fromWorld(orb.Point{c.bound.Min[0], c.bound.Max[1]}), Max: fromWorld(orb.Point{c.bound.Max[0], c.bound.Min[1]})}, len(c.members), true
-		}
+	lonlat := func(b orb.Bound) orb.Bound {
+		return orb.Bound{Min: fromWorld(orb.Point{b.Min[0], b.Max[1]}), Max: fromWorld(orb.Point{b.Max[0], b.Min[1]})}
+	}
+	d := vec{float32(x * t.scale), float32(y * t.scale)}
+	if i := cs.bubbleAt(t, d); i >= 0 {
+		return lonlat(cs.groups[i].zoom), cs.groups[i].n, true
+	}
+	if k := cs.flowAt(t, d); k >= 0 {
+		return lonlat(cs.flows[k].zoom), len(cs.flows[k].items), true
 	}
 	return orb.Bound{}, 0, false
 }

@@ -227,14 +227,14 @@ func (m *Map) placeLabels(ov *overlay, v View, t xform, pl *placer) {
 			if pr.focus != focus || (pr.name != "" && placed[pr.name] && pr.area*t.k*t.k < 40000*s*s) {
 				continue
 			}
-			poly, pole := pr.poly, pr.pole
+			poly, pole, bounds := pr.poly, pr.pole, pr.polyB.outer()
 			if !inner.Contains(pole) {
 				// Zoomed in past the province's middle: label the part in view.
-				if poly, pole = visiblePart(pr.poly, inner, t); poly == nil {
+				if poly, pole, bounds = visiblePartB(pr.poly, pr.polyB, inner, t); poly == nil {
 					continue
 				}
 			}
-			m.placeArea(ov, t, pl, pr.name, LabelProvince, m.provinceStyle(), poly, pole)
+			m.placeAreaB(ov, t, pl, pr.name, LabelProvince, m.provinceStyle(), poly, bounds, pole)
 		}
 	}
 	provinces(true)
@@ -344,6 +344,12 @@ func (m *Map) placeBeside(ov *overlay, t xform, pl *placer, text string, kind La
 // placeArea labels an area at its pole of inaccessibility, or near it, when
 // the label fits inside the area and is free.
 func (m *Map) placeArea(ov *overlay, t xform, pl *placer, text string, kind LabelKind, st textStyle, poly orb.MultiPolygon, pole orb.Point) bool {
+	return m.placeAreaB(ov, t, pl, text, kind, st, poly, nil, pole)
+}
+
+// placeAreaB is placeArea for poly whose polygons have the bounds given
+// (nil: found on first use).
+func (m *Map) placeAreaB(ov *overlay, t xform, pl *placer, text string, kind LabelKind, st textStyle, poly orb.MultiPolygon, bounds []orb.Bound, pole orb.Point) bool {
 	if text == "" {
 		return false
 	}
@@ -357,7 +363,16 @@ func (m *Map) placeArea(ov *overlay, t xform, pl *placer, text string, kind Labe
 	for _, o := range [][2]float64{{0, 0}, {0, -1.3}, {0, 1.3}, {-0.35, 0}, {0.35, 0}, {0, -2.6}, {0, 2.6}, {-0.35, -1.3}, {0.35, 1.3}, {0.35, -1.3}, {-0.35, 1.3}} {
 		x0, y0 := cx-w/2+o[0]*w, cy-h/2+o[1]*h
 		box := frect{x0, y0, x0 + w, y0 + h}
-		if !pl.free(box) || !boxInside(t, poly, box) {
+		if !pl.free(box) {
+			continue
+		}
+		if bounds == nil {
+			bounds = make([]orb.Bound, len(poly))
+			for i, p := range poly {
+				bounds[i] = p.Bound()
+			}
+		}
+		if !boxInside(t, poly, bounds, box) {
 			continue
 		}
 		pl.take(box)
@@ -368,13 +383,19 @@ func (m *Map) placeArea(ov *overlay, t xform, pl *placer, text string, kind Labe
 }
 
 // boxInside reports whether the corners, edge middles and centre of a device
-// box all lie inside poly (world pixels).
-func boxInside(t xform, poly orb.MultiPolygon, b frect) bool {
+// box all lie inside poly (world pixels), whose polygons have the bounds
+// given (multiContains with the bounds computed once).
+func boxInside(t xform, poly orb.MultiPolygon, bounds []orb.Bound, b frect) bool {
 	mx, my := (b.x0+b.x1)/2, (b.y0+b.y1)/2
+next:
 	for _, p := range [][2]float64{{b.x0, b.y0}, {b.x1, b.y0}, {b.x0, b.y1}, {b.x1, b.y1}, {mx, b.y0}, {mx, b.y1}, {b.x0, my}, {b.x1, my}, {mx, my}} {
-		if !multiContains(poly, t.world(p[0], p[1])) {
-			return false
+		w := t.world(p[0], p[1])
+		for i, pg := range poly {
+			if bounds[i].Contains(w) && polyContains(pg, w) {
+				continue next
+			}
 		}
+		return false
 	}
 	return true
 }
@@ -385,11 +406,12 @@ func (m *Map) placeCountries(ov *overlay, v View, t xform, pl *placer) {
 	view := t.worldBound(-4 * t.scale)
 	band := max(0, bandFor(v)-2) // a coarser outline is plenty to place a label
 	type cand struct {
-		name string
-		poly orb.MultiPolygon
-		pole orb.Point
-		area float64
-		foc  bool
+		name   string
+		poly   orb.MultiPolygon
+		bounds []orb.Bound // of poly's polygons
+		pole   orb.Point
+		area   float64
+		foc    bool
 	}
 	var cands []cand
 	for i := range m.base.countries {
@@ -397,11 +419,11 @@ func (m *Map) placeCountries(ov *overlay, v View, t xform, pl *placer) {
 		if !view.Intersects(c.bound) {
 			continue
 		}
-		vis, pole := visiblePart(c.bands[band], view, t)
+		vis, pole, bounds := visiblePartB(c.bands[band], c.bounds[band], view, t)
 		if vis == nil {
 			continue
 		}
-		cands = append(cands, cand{name: c.name, poly: vis, pole: pole, area: multiArea(vis), foc: c.focus})
+		cands = append(cands, cand{name: c.name, poly: vis, bounds: bounds, pole: pole, area: multiArea(vis), foc: c.focus})
 	}
 	slices.SortStableFunc(cands, func(a, b cand) int {
 		if a.foc != b.foc {
@@ -413,37 +435,54 @@ func (m *Map) placeCountries(ov *overlay, v View, t xform, pl *placer) {
 		return cmpFloat(b.area, a.area)
 	})
 	for _, c := range cands {
-		m.placeArea(ov, t, pl, c.name, LabelCountry, m.countryStyle(), c.poly, c.pole)
+		m.placeAreaB(ov, t, pl, c.name, LabelCountry, m.countryStyle(), c.poly, c.bounds, c.pole)
 	}
 }
 
 // visiblePart clips area mp to box and returns the clipped area and the pole
 // of inaccessibility of its largest part; nil when nothing is in the box.
 func visiblePart(mp orb.MultiPolygon, box orb.Bound, t xform) (orb.MultiPolygon, orb.Point) {
+	vis, pole, _ := visiblePartB(mp, boundsOf(mp), box, t)
+	return vis, pole
+}
+
+// visiblePartB is visiblePart for mp with ring bounds mb; it also returns
+// the bounds of the clipped polygons (placeAreaB).
+func visiblePartB(mp orb.MultiPolygon, mb multiBounds, box orb.Bound, t xform) (orb.MultiPolygon, orb.Point, []orb.Bound) {
 	var vis orb.MultiPolygon
-	for _, poly := range mp {
-		if !box.Intersects(poly.Bound()) {
+	var bounds []orb.Bound
+	for i, poly := range mp {
+		if !box.Intersects(mb.polyBound(i)) {
 			continue
 		}
 		var cp orb.Polygon
+		var cb orb.Bound
 		for ri, r := range poly {
-			cr := clipRing(box, r)
+			cr := clipRingB(box, r, mb[i][ri])
 			if len(cr) < 4 {
 				if ri == 0 {
 					break
 				}
 				continue
 			}
+			if ri == 0 {
+				if b := mb[i][0]; box.Contains(b.Min) && box.Contains(b.Max) {
+					cb = b // not clipped
+				} else {
+					cb = cr.Bound()
+				}
+			}
 			cp = append(cp, cr)
 		}
 		if len(cp) > 0 {
 			vis = append(vis, cp)
+			bounds = append(bounds, cb)
 		}
 	}
 	big := largest(vis)
 	if big == nil {
-		return nil, orb.Point{}
+		return nil, orb.Point{}, nil
 	}
 	pole, _ := poleOfInaccessibility(big, 3/t.k)
-	return vis, pole
+	return vis, pole, bounds
 }

@@ -1,6 +1,9 @@
 package render
 
-import "image"
+import (
+	"image"
+	"image/color"
+)
 
 // lineSeg is one segment of an event line for a lineLayer, in device pixels.
 type lineSeg struct {
@@ -53,6 +56,24 @@ func (ll *lineLayer) heads(hs []lineHead, edge float32) {
 // as when they are drawn one after another, so the result is the same,
 // but the memory a bin touches stays in cache.
 func binned(W, H, n int, bound func(i int) (lo, hi vec), draw func(i int, clip image.Rectangle)) {
+	bl := newBinList(W, H, n, bound)
+	for k := range bl.bw * bl.bh {
+		clip, shapes := bl.bin(k)
+		for _, i := range shapes {
+			draw(int(i), clip)
+		}
+	}
+}
+
+// binList is n shapes sorted into the bins of a W×H layer they reach,
+// keeping their order within each bin.
+type binList struct {
+	W, H, bw, bh int
+	count        []int32 // bin k's shapes are order[count[k]:count[k+1]]
+	order        []int32
+}
+
+func newBinList(W, H, n int, bound func(i int) (lo, hi vec)) binList {
 	bw, bh := (W>>binShift)+1, (H>>binShift)+1
 	type span struct{ x0, y0, x1, y1 int }
 	spans := make([]span, n)
@@ -84,20 +105,61 @@ func binned(W, H, n int, bound func(i int) (lo, hi vec), draw func(i int, clip i
 			}
 		}
 	}
-	layer := image.Rect(0, 0, W, H)
-	for by := range bh {
-		for bx := range bw {
-			k := by*bw + bx
-			if count[k] == count[k+1] {
-				continue
-			}
-			clip := image.Rect(bx<<binShift, by<<binShift, (bx+1)<<binShift, (by+1)<<binShift).Intersect(layer)
-			if clip.Empty() {
-				continue
-			}
-			for _, i := range order[count[k]:count[k+1]] {
-				draw(int(i), clip)
-			}
+	return binList{W: W, H: H, bw: bw, bh: bh, count: count, order: order}
+}
+
+// bin returns the layer rectangle of bin k and its shapes, in order.
+func (bl *binList) bin(k int) (image.Rectangle, []int32) {
+	shapes := bl.order[bl.count[k]:bl.count[k+1]]
+	if len(shapes) == 0 {
+		return image.Rectangle{}, nil
+	}
+	bx, by := k%bl.bw, k/bl.bw
+	clip := image.Rect(bx<<binShift, by<<binShift, (bx+1)<<binShift, (by+1)<<binShift).Intersect(image.Rect(0, 0, bl.W, bl.H))
+	if clip.Empty() {
+		return clip, nil
+	}
+	return clip, shapes
+}
+
+// drawAll adds segs (topmost first, see capsuleIn) and then the
+// arrowheads hs with a casing edge pixels wide, and composites the layer
+// onto dst with casings in colour casing, bin by bin: a bin is final once
+// its shapes are drawn, so it is composited while its pixels are in cache.
+// It clears the layer.
+func (ll *lineLayer) drawAll(segs []lineSeg, rc, rb float32, hs []lineHead, edge float32, dst *image.RGBA, casing color.NRGBA) {
+	ox, oy := float32(ll.r.Min.X), float32(ll.r.Min.Y)
+	W, H := ll.r.Dx(), ll.r.Dy()
+	ext := rc + 0.5
+	sb := newBinList(W, H, len(segs), func(i int) (lo, hi vec) {
+		s := &segs[i]
+		return vec{min(s.a.X, s.b.X) - ox - ext, min(s.a.Y, s.b.Y) - oy - ext},
+			vec{max(s.a.X, s.b.X) - ox + ext, max(s.a.Y, s.b.Y) - oy + ext}
+	})
+	hext := 2*edge + 1 // triangle's margin, and a pixel
+	hb := newBinList(W, H, len(hs), func(i int) (lo, hi vec) {
+		t := &hs[i].tri
+		return vec{min(t[0].X, t[1].X, t[2].X) - ox - hext, min(t[0].Y, t[1].Y, t[2].Y) - oy - hext},
+			vec{max(t[0].X, t[1].X, t[2].X) - ox + hext, max(t[0].Y, t[1].Y, t[2].Y) - oy + hext}
+	})
+	cp := premul(casing)
+	pal := make([]premulColor, len(ll.cols))
+	for i, c := range ll.cols {
+		pal[i] = premul(c)
+	}
+	for k := range sb.bw * sb.bh {
+		clip, ss := sb.bin(k)
+		hclip, hh := hb.bin(k)
+		if len(ss) == 0 && len(hh) == 0 {
+			continue
 		}
+		for _, i := range ss {
+			s := &segs[i]
+			ll.capsuleIn(vec{s.a.X - ox, s.a.Y - oy}, vec{s.b.X - ox, s.b.Y - oy}, rc, rb, s.ci, clip)
+		}
+		for _, i := range hh {
+			ll.triangleIn(hs[i].tri, edge, hs[i].ci, hclip)
+		}
+		ll.compositeRect(dst, clip.Union(hclip), cp, pal)
 	}
 }

@@ -19,6 +19,9 @@ type lineLayer struct {
 	// line covers fully: a full tile is final and is skipped.
 	full []uint8
 	tw   int
+	// touched marks, per row and run of 1<<tileShift columns, whether any
+	// pixel of it may hold coverage: composite visits only those.
+	touched []bool
 }
 
 // linePixel is one pixel of a lineLayer: the casing's coverage, the line's
@@ -61,6 +64,20 @@ func (ll *lineLayer) begin(r image.Rectangle) {
 	}
 	ll.full = ll.full[:nt]
 	clear(ll.full)
+	nr := ll.tw * r.Dy()
+	if cap(ll.touched) < nr {
+		ll.touched = make([]bool, nr)
+	}
+	ll.touched = ll.touched[:nr]
+	clear(ll.touched)
+}
+
+// touch marks the runs of row y from column x0 to x1 as holding coverage.
+func (ll *lineLayer) touch(y, x0, x1 int) {
+	row := ll.touched[y*ll.tw : (y+1)*ll.tw]
+	for t := x0 >> tileShift; t <= x1>>tileShift; t++ {
+		row[t] = true
+	}
 }
 
 // covered marks pixel (x, y) fully covered by a line.
@@ -131,6 +148,7 @@ func (ll *lineLayer) capsuleIn(a, b vec, rc, rb float32, ci uint8, clip image.Re
 			continue
 		}
 		ll.lo[y], ll.hi[y] = min(ll.lo[y], x0), max(ll.hi[y], x1+1)
+		ll.touch(y, x0, x1)
 		row := ll.px[y*W+x0 : y*W+x1+1]
 		py := float32(y) + 0.5
 		// Beyond the ends: the distance to the end point.
@@ -258,6 +276,7 @@ func (ll *lineLayer) triangleIn(tri [3]vec, edge float32, ci uint8, clip image.R
 		p := vec{float32(xa) + 0.5, py}
 		s0, s1, s2 := p.sub(v[0]).dot(n[0]), p.sub(v[1]).dot(n[1]), p.sub(v[2]).dot(n[2])
 		ll.lo[y], ll.hi[y] = min(ll.lo[y], xa), max(ll.hi[y], xb+1)
+		ll.touch(y, xa, xb)
 		row := ll.px[y*W+xa : y*W+xb+1]
 		for j := range row {
 			sd := max(s0, s1, s2)
@@ -315,36 +334,55 @@ func covByte(c float32) uint8 {
 // composite paints the casing in colour casing, then the lines, onto dst,
 // and clears the layer.
 func (ll *lineLayer) composite(dst *image.RGBA, casing color.NRGBA) {
-	cp := premul(casing)
 	pal := make([]premulColor, len(ll.cols))
 	for i, c := range ll.cols {
 		pal[i] = premul(c)
 	}
-	W, H := ll.r.Dx(), ll.r.Dy()
-	for y := 0; y < H; y++ {
-		lo, hi := ll.lo[y], ll.hi[y]
+	ll.compositeRect(dst, image.Rect(0, 0, ll.r.Dx(), ll.r.Dy()), premul(casing), pal)
+}
+
+// compositeRect is composite for the part r (layer pixels) of the layer,
+// with the casing and palette colours premultiplied.
+func (ll *lineLayer) compositeRect(dst *image.RGBA, r image.Rectangle, cp premulColor, pal []premulColor) {
+	W := ll.r.Dx()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		lo, hi := max(ll.lo[y], r.Min.X), min(ll.hi[y], r.Max.X)
 		if lo >= hi {
 			continue
 		}
-		row := ll.px[y*W+lo : y*W+hi]
-		di := dst.PixOffset(ll.r.Min.X+lo, ll.r.Min.Y+y)
-		drow := dst.Pix[di : di+4*len(row)]
-		for x, q := range row {
-			if q.cas == 0 {
+		touched := ll.touched[y*ll.tw : (y+1)*ll.tw]
+		// Run by run, skipping those no shape reached.
+		for x0 := lo; x0 < hi; {
+			t := x0 >> tileShift
+			x1 := min(hi, (t+1)<<tileShift)
+			if !touched[t] {
+				x0 = x1
 				continue
 			}
-			d := drow[4*x : 4*x+4 : 4*x+4]
-			if q.body == 0 {
-				over(d, cp, uint32(q.cas))
-				continue
+			for x1 < hi && touched[x1>>tileShift] { // touched runs side by side
+				x1 = min(hi, x1+1<<tileShift)
 			}
-			p := pal[q.idx]
-			if q.body != 255 || p.a != 255 {
-				over(d, cp, uint32(q.cas))
+			row := ll.px[y*W+x0 : y*W+x1]
+			di := dst.PixOffset(ll.r.Min.X+x0, ll.r.Min.Y+y)
+			drow := dst.Pix[di : di+4*len(row)]
+			for x, q := range row {
+				if q.cas == 0 {
+					continue
+				}
+				d := drow[4*x : 4*x+4 : 4*x+4]
+				if q.body == 0 {
+					over(d, cp, uint32(q.cas))
+					continue
+				}
+				p := pal[q.idx]
+				if q.body != 255 || p.a != 255 {
+					over(d, cp, uint32(q.cas))
+				}
+				over(d, p, uint32(q.body))
 			}
-			over(d, p, uint32(q.body))
+			clear(row)
+			x0 = x1
 		}
-		clear(row)
 	}
 }
 

@@ -35,12 +35,13 @@ type Map struct {
 	bubbles map[string]*sprite // cluster bubbles by count and type mix
 	// clusterCounts is drawCluster's scratch: members by colour.
 	clusterCounts []int
-	baseKey       cacheKey
-	baseImg       *image.RGBA
-	// baseOrigin is where baseImg's pixels lie (shift.go).
-	baseOrigin layerOrigin
-	overKey    overlayKey
-	overlay    *overlay
+	// baseImg is the base map of view baseKey, kept only once a view is
+	// drawn again without its event layer (base_compose.go); prevKey is
+	// the view of the last frame.
+	baseImg          *image.RGBA
+	baseKey, prevKey cacheKey
+	overKey          overlayKey
+	overlay          *overlay
 
 	pn      painter
 	path    path
@@ -128,9 +129,11 @@ func (m *Map) EventsBound() (orb.Bound, bool) {
 }
 
 // Render draws view v with selection sel into a new image of
-// Width·Scale × Height·Scale pixels. The base map layer and the labels are
-// cached for the last view, so redrawing the same view with other events or
-// another selection only draws the events.
+// Width·Scale × Height·Scale pixels. The frame up to the plain events (base
+// map, place dots, events) and the labels are cached for the last view, so
+// redrawing the same view with another selection or hover only draws the
+// highlights and the labels, and a view panned by whole pixels only draws
+// what it exposes (base_compose.go).
 func (m *Map) Render(v View, sel Selection) *image.RGBA {
 	return m.RenderTo(nil, v, sel)
 }
@@ -143,16 +146,18 @@ func (m *Map) RenderTo(dst *image.RGBA, v View, sel Selection) *image.RGBA {
 	defer m.mu.Unlock()
 	v = sane(v)
 	t := newXform(v)
-	base := m.baseLayer(v, t)
 	img := dst
-	if img == nil || img.Rect != base.Rect || img.Stride != base.Stride {
-		img = image.NewRGBA(base.Rect)
+	if r := image.Rect(0, 0, t.w, t.h); img == nil || img.Rect != r || img.Stride != 4*t.w {
+		img = image.NewRGBA(r)
 	}
-	copy(img.Pix, base.Pix)
 	m.pn.dst = img
-	m.drawBackdrop(img, v, t) // backdrop.go: no-op without a backdrop
 	m.lastSel = sel
 	pinned := m.pinnedSelection(v, sel.Selected)
+	if m.extra.backdrop == nil && !m.eventLayerReused(img, v, t, pinned) {
+		m.baseInto(img, v, t) // base_compose.go
+	}
+	m.prevKey = cacheKey{v: v, style: m.style, ok: true}
+	m.drawBackdrop(img, v, t) // backdrop.go: no-op without a backdrop
 	ov := m.overlayFor(v, t, pinned)
 	m.drawEventLayer(img, v, t, ov, pinned) // eventlayer.go: cached under the highlights
 	m.drawHighlights(t, sel)

@@ -80,8 +80,14 @@ type painter struct {
 	z     vector.Rasterizer
 	mask  image.Alpha
 	lines lineMask
-	layer lineLayer
-	scan  scanFiller
+	pair  pairMask  // strokeLinesPair's (base_stroke2.go)
+	segs  []maskSeg // strokeLines's scratch
+	// arcPts and arcLines are arcLinesIn's scratch (baselayer.go).
+	arcPts   []vec
+	arcLines [][]vec
+	land     [2]path // drawBase's scratch
+	layer    lineLayer
+	scan     scanFiller
 }
 
 // fillHard paints p in colour c without anti-aliasing (see scanFiller).
@@ -214,6 +220,10 @@ func (s *sprite) drawAt(dst *image.RGBA, x, y int) {
 		row := dst.Pix[di : di+4*dst.Rect.Dx()]
 		off := r.Min.X - dst.Rect.Min.X // sprite column sx is row column off+sx
 		for sx := x0; sx < x1; sx++ {
+			if sx+2 <= x1 && binary.LittleEndian.Uint64(src[4*sx:4*sx+8]) == 0 {
+				sx++ // two clear pixels (premultiplied: all zero)
+				continue
+			}
 			p := src[4*sx : 4*sx+4 : 4*sx+4]
 			a := uint32(p[3])
 			if a == 0 {

@@ -157,17 +157,13 @@ func subRGBA(img *image.RGBA, r image.Rectangle) *image.RGBA {
 // one when v is the cached view panned by whole pixels and nothing else in
 // key changed: it moves the cached pixels and redraws the exposed strips
 // and the places where the overlay's dots or the clusters changed (points
-// entering the view can regroup clusters near its edge). It reports false,
-// having changed nothing, when the layer cannot be shifted.
+// entering the view can regroup clusters near its edge), base map first.
+// It reports false, having changed nothing, when the layer cannot be
+// shifted.
 func (m *Map) shiftEventLayer(img *image.RGBA, v View, t xform, ov *overlay, key eventLayerKey) bool {
 	el := &m.evLayer
-	same := key
-	same.v = el.key.v
-	if same != el.key || m.baseImg == nil || m.baseKey.v != v || m.baseImg.Rect != img.Rect {
-		return false
-	}
-	dx, dy, ok := el.origin.shiftTo(el.key.v, v, t)
-	if !ok {
+	dx, dy, ok := m.eventLayerShift(v, t, key)
+	if !ok || el.img.Rect != img.Rect {
 		return false
 	}
 	cs := m.clustersFor(v, t, key.pinned)
@@ -176,12 +172,9 @@ func (m *Map) shiftEventLayer(img *image.RGBA, v View, t xform, ov *overlay, key
 	shiftPixels(el.img, dx, dy)
 	for _, r := range redrawRects(exposed(t.w, t.h, dx, dy), dirty, el.img.Rect) {
 		sub := subRGBA(el.img, r)
-		for y := r.Min.Y; y < r.Max.Y; y++ {
-			i := el.img.PixOffset(r.Min.X, y)
-			copy(el.img.Pix[i:i+4*r.Dx()], m.baseImg.Pix[i:i+4*r.Dx()])
-		}
-		ov.drawUnder(sub)
 		m.pn.dst = sub
+		m.drawBase(sub, v, t)
+		ov.drawUnder(sub)
 		m.drawEvents(v, t, key.pinned)
 	}
 	m.pn.dst = img
@@ -189,6 +182,19 @@ func (m *Map) shiftEventLayer(img *image.RGBA, v View, t xform, ov *overlay, key
 	el.key, el.origin, el.ov, el.cs = key, el.origin.moved(dx, dy), ov, cs
 	el.shifts++
 	return true
+}
+
+// eventLayerShift returns the whole-pixel offset that moves the cached
+// event layer to view v when it can be shifted there: v is its view panned
+// by whole pixels and nothing else in key changed.
+func (m *Map) eventLayerShift(v View, t xform, key eventLayerKey) (dx, dy int, ok bool) {
+	el := &m.evLayer
+	same := key
+	same.v = el.key.v
+	if el.img == nil || same != el.key {
+		return 0, 0, false
+	}
+	return el.origin.shiftTo(el.key.v, v, t)
 }
 
 // dotChanges appends to dirty where the crossings and place dots of old,

@@ -31,6 +31,7 @@ type Style struct {
 	HoverRing      color.NRGBA // ring around the hovered event
 	ClusterFill    color.NRGBA
 	ClusterText    color.NRGBA
+	FlowInk        color.NRGBA // flow arrows joining events of several types
 	ScaleBar       color.NRGBA
 	AttributionBox color.NRGBA
 	AttributionFg  color.NRGBA
@@ -77,6 +78,7 @@ func LightStyle() Style {
 		HoverRing:      rgba(0x1A1A1A, 140),
 		ClusterFill:    rgb(0xFFFFFF),
 		ClusterText:    rgb(0x2E2E2E),
+		FlowInk:        rgb(0x4A4A52),
 		ScaleBar:       rgb(0x3A3A3A),
 		AttributionBox: rgba(0xFFFFFF, 190),
 		AttributionFg:  rgb(0x444444),
@@ -114,6 +116,7 @@ func DarkStyle() Style {
 		HoverRing:      rgba(0xFFFFFF, 150),
 		ClusterFill:    rgb(0x2A2F36),
 		ClusterText:    rgb(0xEEEEEE),
+		FlowInk:        rgb(0xC9C9D1),
 		ScaleBar:       rgb(0xE0E0E0),
 		AttributionBox: rgba(0x1B1F24, 190),
 		AttributionFg:  rgb(0xC8C8C8),
