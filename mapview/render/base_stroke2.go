@@ -37,7 +37,6 @@ func (pn *painter) strokeLinesPair(lines [][]vec, w1 float32, c1 color.NRGBA, w2
 		return
 	}
 	pm := &pn.pair
-	pm.begin(r)
 	segs := pn.segs[:0]
 	defer func() { pn.segs = segs[:0] }()
 	o := vec{float32(r.Min.X), float32(r.Min.Y)}
@@ -51,13 +50,25 @@ func (pn *painter) strokeLinesPair(lines [][]vec, w1 float32, c1 color.NRGBA, w2
 	}
 	R1, R2 := w1/2, w2/2
 	ext := R1 + 0.5
-	binned(r.Dx(), r.Dy(), len(segs), func(i int) (lo, hi vec) {
+	// Bin by bin into a mask of one bin, as strokeLines does.
+	bl := newBinList(r.Dx(), r.Dy(), len(segs), func(i int) (lo, hi vec) {
 		s := &segs[i]
 		return vec{min(s.a.X, s.b.X) - ext, min(s.a.Y, s.b.Y) - ext}, vec{max(s.a.X, s.b.X) + ext, max(s.a.Y, s.b.Y) + ext}
-	}, func(i int, clip image.Rectangle) {
-		pm.capsuleIn(segs[i].a, segs[i].b, R1, R2, clip, segs[i].joined)
 	})
-	pm.flush(pn.dst, c1, c2)
+	for k := range bl.bw * bl.bh {
+		clip, shapes := bl.bin(k)
+		if len(shapes) == 0 {
+			continue
+		}
+		pm.begin(clip.Add(r.Min))
+		local := image.Rect(0, 0, clip.Dx(), clip.Dy())
+		bo := vec{float32(clip.Min.X), float32(clip.Min.Y)}
+		for _, i := range shapes {
+			s := &segs[i]
+			pm.capsuleIn(s.a.sub(bo), s.b.sub(bo), R1, R2, local, s.joined)
+		}
+		pm.flush(pn.dst, c1, c2)
+	}
 }
 
 // pairMask is a lineMask (capsule.go) holding two coverages per pixel,
@@ -67,6 +78,7 @@ type pairMask struct {
 	r     image.Rectangle
 	dirty []uint64 // per row, a bit for each chunk of columns that may hold coverage
 	shift int      // chunks are 1<<shift columns wide
+	sink  uint8    // prefetchDirty's loads
 }
 
 // begin sizes the mask to device rectangle r (already clipped). The mask
@@ -119,8 +131,8 @@ func (pm *pairMask) capsuleIn(a, b vec, R1, R2 float32, clip image.Rectangle, jo
 				if joined && !(al > cs.dl/2) {
 					continue // the previous segment covers it (capsuleIn)
 				}
-				d := endDist(float32(x0+j)+0.5, py, a, b, al, cs.dl)
-				if cov := R5 - d; cov > 0 {
+				d, in := endDist(float32(x0+j)+0.5, py, a, b, al, cs.dl, R5)
+				if cov := R5 - d; in && cov > 0 {
 					if v := covByte(cov); v > px[0] {
 						px[0] = v
 					}
@@ -132,28 +144,14 @@ func (pm *pairMask) capsuleIn(a, b vec, R1, R2 float32, clip image.Rectangle, jo
 				}
 			}
 		}
+		// Beside the segment, without branches (lineMask.capsuleIn).
 		acr := across + float32(m0)*cs.n.X
-		for j := m0; j < m1; j, acr = j+1, acr+cs.n.X {
+		mid := row[2*m0 : 2*m1]
+		for j := 0; j+1 < len(mid); j += 2 {
 			d := abs32(acr)
-			cov := R5 - d
-			if cov <= 0 {
-				continue
-			}
-			px := row[2*j : 2*j+2 : 2*j+2]
-			if cov >= 1 {
-				px[0] = 255
-			} else if v := uint8(cov*255 + 0.5); v > px[0] {
-				px[0] = v
-			}
-			cov = Q5 - d
-			if cov <= 0 {
-				continue
-			}
-			if cov >= 1 {
-				px[1] = 255
-			} else if v := uint8(cov*255 + 0.5); v > px[1] {
-				px[1] = v
-			}
+			acr += cs.n.X
+			mid[j] = max(mid[j], covCap(R5-d))
+			mid[j+1] = max(mid[j+1], covCap(Q5-d))
 		}
 	}
 }
@@ -164,6 +162,7 @@ func (pm *pairMask) capsuleIn(a, b vec, R1, R2 float32, clip image.Rectangle, jo
 func (pm *pairMask) flush(dst *image.RGBA, c1, c2 color.NRGBA) {
 	W := pm.r.Dx()
 	b1, b2 := newBlender(c1), newBlender(c2)
+	pm.sink = prefetchDirty(dst, pm.r, pm.dirty, pm.shift)
 	for y, d := range pm.dirty {
 		for d != 0 {
 			a := bits.TrailingZeros64(d)
@@ -183,14 +182,21 @@ func (pm *pairMask) flush(dst *image.RGBA, c1, c2 color.NRGBA) {
 					x += 3
 					continue
 				}
-				v1 := m[2*x]
+				v1, v2 := m[2*x], m[2*x+1]
 				if v1 == 0 {
 					continue
 				}
 				p := drow[4*x : 4*x+4 : 4*x+4]
-				b1.blend(p, v1)
-				if v2 := m[2*x+1]; v2 != 0 {
-					b2.blend(p, v2)
+				switch {
+				case v2 == 255 && b2.opaque: // the narrow stroke hides the wide one
+					binary.LittleEndian.PutUint32(p, b2.w)
+				case v1 == 255 && b1.opaque && v2 == 0:
+					binary.LittleEndian.PutUint32(p, b1.w)
+				default:
+					b1.blend(p, v1)
+					if v2 != 0 {
+						b2.blend(p, v2)
+					}
 				}
 			}
 			clear(m)
@@ -203,11 +209,14 @@ func (pm *pairMask) flush(dst *image.RGBA, c1, c2 color.NRGBA) {
 type blender struct {
 	sr, sg, sb, sa uint32
 	opaque         bool
+	w              uint32 // the opaque colour as the little-endian bytes of a pixel
 }
 
 func newBlender(c color.NRGBA) blender {
 	sa := uint32(c.A)
-	return blender{sr: uint32(c.R) * sa / 255, sg: uint32(c.G) * sa / 255, sb: uint32(c.B) * sa / 255, sa: sa, opaque: sa == 255}
+	bl := blender{sr: uint32(c.R) * sa / 255, sg: uint32(c.G) * sa / 255, sb: uint32(c.B) * sa / 255, sa: sa, opaque: sa == 255}
+	bl.w = bl.sr | bl.sg<<8 | bl.sb<<16 | 255<<24
+	return bl
 }
 
 // blend composites the colour at coverage mv (not 0) onto pixel d.

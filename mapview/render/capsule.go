@@ -18,6 +18,7 @@ type lineMask struct {
 	r     image.Rectangle // device pixels the mask covers
 	dirty []uint64        // per row, a bit for each chunk of columns that may hold coverage
 	shift int             // chunks are 1<<shift columns wide
+	sink  uint8           // prefetchDirty's loads
 }
 
 // begin sizes the mask to device rectangle r (already clipped). The mask's
@@ -54,6 +55,7 @@ func (lm *lineMask) touch(y, x0, x1 int) {
 func (lm *lineMask) flush(dst *image.RGBA, c color.NRGBA) {
 	W := lm.r.Dx()
 	bl := newBlender(c)
+	lm.sink = prefetchDirty(dst, lm.r, lm.dirty, lm.shift)
 	for y, d := range lm.dirty {
 		for d != 0 {
 			// A run of dirty chunks.
@@ -74,7 +76,10 @@ func (lm *lineMask) flush(dst *image.RGBA, c color.NRGBA) {
 					x += 7
 					continue
 				}
-				if mv := row[x]; mv != 0 {
+				switch mv := row[x]; {
+				case mv == 255 && bl.opaque:
+					binary.LittleEndian.PutUint32(drow[4*x:4*x+4:4*x+4], bl.w)
+				case mv != 0:
 					bl.blend(drow[4*x:4*x+4:4*x+4], mv)
 				}
 			}
@@ -118,8 +123,9 @@ func (lm *lineMask) capsuleIn(a, b vec, R float32, clip image.Rectangle, joined 
 				if joined && !(al > cs.dl/2) {
 					continue // endDist would measure from a
 				}
-				cov := R5 - endDist(float32(x0+j)+0.5, py, a, b, al, cs.dl)
-				if cov <= 0 {
+				d, in := endDist(float32(x0+j)+0.5, py, a, b, al, cs.dl, R5)
+				cov := R5 - d
+				if !in || cov <= 0 {
 					continue
 				}
 				if v := covByte(cov); v > row[j] {
@@ -127,17 +133,13 @@ func (lm *lineMask) capsuleIn(a, b vec, R float32, clip image.Rectangle, joined 
 				}
 			}
 		}
+		// Beside the segment, without branches: covCap(c) is covByte(c)
+		// for c > 0 and 0, which changes nothing, otherwise.
 		acr := across + float32(m0)*cs.n.X
-		for j := m0; j < m1; j, acr = j+1, acr+cs.n.X {
-			cov := R5 - abs32(acr)
-			if cov <= 0 {
-				continue
-			}
-			if cov >= 1 {
-				row[j] = 255
-			} else if v := uint8(cov*255 + 0.5); v > row[j] {
-				row[j] = v
-			}
+		mid := row[m0:m1]
+		for j := range mid {
+			mid[j] = max(mid[j], covCap(R5-abs32(acr)))
+			acr += cs.n.X
 		}
 	}
 }
@@ -169,9 +171,6 @@ func (pn *painter) strokeLines(lines [][]vec, w float32, c color.NRGBA) {
 		return
 	}
 	lm := &pn.lines
-	lm.begin(r)
-	// The union does not depend on the order: draw the segments bin by bin
-	// (linebins.go), so that the part of the mask in use stays in cache.
 	segs := pn.segs[:0]
 	defer func() { pn.segs = segs[:0] }()
 	o := vec{float32(r.Min.X), float32(r.Min.Y)}
@@ -185,11 +184,47 @@ func (pn *painter) strokeLines(lines [][]vec, w float32, c color.NRGBA) {
 	}
 	R := w / 2
 	ext := R + 0.5
-	binned(r.Dx(), r.Dy(), len(segs), func(i int) (lo, hi vec) {
+	// The union does not depend on the order: draw the segments bin by bin
+	// (linebins.go) into a mask of one bin, which stays in the processor's
+	// cache, and blend each bin as soon as it is drawn.
+	bl := newBinList(r.Dx(), r.Dy(), len(segs), func(i int) (lo, hi vec) {
 		s := &segs[i]
 		return vec{min(s.a.X, s.b.X) - ext, min(s.a.Y, s.b.Y) - ext}, vec{max(s.a.X, s.b.X) + ext, max(s.a.Y, s.b.Y) + ext}
-	}, func(i int, clip image.Rectangle) {
-		lm.capsuleIn(segs[i].a, segs[i].b, R, clip, segs[i].joined)
 	})
-	lm.flush(pn.dst, c)
+	for k := range bl.bw * bl.bh {
+		clip, shapes := bl.bin(k)
+		if len(shapes) == 0 {
+			continue
+		}
+		lm.begin(clip.Add(r.Min))
+		local := image.Rect(0, 0, clip.Dx(), clip.Dy())
+		bo := vec{float32(clip.Min.X), float32(clip.Min.Y)}
+		for _, i := range shapes {
+			s := &segs[i]
+			lm.capsuleIn(s.a.sub(bo), s.b.sub(bo), R, local, s.joined)
+		}
+		lm.flush(pn.dst, c)
+	}
+}
+
+// prefetchDirty reads a byte of dst in each cache line from the first to
+// the last dirty chunk of every row of a mask over device rectangle r with
+// chunks 1<<shift columns wide (see lineLayer.prefetch).
+func prefetchDirty(dst *image.RGBA, r image.Rectangle, dirty []uint64, shift int) uint8 {
+	var sink uint8
+	for y, d := range dirty {
+		if d == 0 {
+			continue
+		}
+		lo := bits.TrailingZeros64(d) << shift
+		hi := min(r.Dx(), (64-bits.LeadingZeros64(d))<<shift)
+		sink |= prefetchRow(dst, r.Min.X+lo, r.Min.X+hi, r.Min.Y+y)
+	}
+	return sink
+}
+
+// covCap is coverage c (pixels) as a byte, clamped to 0..255 without
+// branches: covByte(c) for c > 0, 0 otherwise.
+func covCap(c float32) uint8 {
+	return uint8(min(max(int32(c*255+0.5), 0), 255))
 }

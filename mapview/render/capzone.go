@@ -34,13 +34,19 @@ func capsuleMiddle(along, inv, dl float32, n int) (m0, m1 int) {
 
 // endDist is the distance from pixel centre (px, py) to the nearer end of a
 // segment: a when along is before the middle of the segment, b otherwise.
-func endDist(px, py float32, a, b vec, along, dl float32) float32 {
+// ok is false, and the square root is not taken, when the distance is lim
+// or more: a coverage lim − distance would be at most 0 (or round to 0).
+func endDist(px, py float32, a, b vec, along, dl, lim float32) (float32, bool) {
 	e := a
 	if along > dl/2 {
 		e = b
 	}
 	dx, dy := px-e.X, py-e.Y
-	return float32(math.Sqrt(float64(dx*dx + dy*dy)))
+	d2 := dx*dx + dy*dy
+	if d2 >= lim*lim {
+		return 0, false
+	}
+	return float32(math.Sqrt(float64(d2))), true
 }
 
 // capsuleScan walks the rows of a capsule of half-width ext (coverage

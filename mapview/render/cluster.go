@@ -47,29 +47,39 @@ func (c *cluster) radius() float32 { return clusterRadius(c.n) }
 // refs are only read when zoomed in; the grouping takes the points near
 // the view from the cell index.
 func (m *Map) clusters(v View, t xform, refs []orb.Pointer, selected string) []cluster {
-	single := func(r orb.Pointer) cluster {
-		p := r.(*pointRef).p
-		one := []orb.Pointer{r}
-		return cluster{members: one, center: t.pt(p), bound: p.Bound(), sum: p, loose: one}
-	}
-	out := make([]cluster, 0, 64)
 	if v.Zoom >= clusterMaxZoom {
+		out := make([]cluster, 0, len(refs))
 		for _, r := range refs {
-			out = append(out, single(r))
+			out = append(out, singleCluster(t, r))
 		}
 		return out
 	}
+	multi, singles, pinned := m.clusterInputs(t, selected)
+	return append(mergeClusters(t, multi, singles), pinned...)
+}
+
+// singleCluster is the one-member cluster of point r.
+func singleCluster(t xform, r orb.Pointer) cluster {
+	p := r.(*pointRef).p
+	one := []orb.Pointer{r}
+	return cluster{members: one, center: t.pt(p), bound: p.Bound(), sum: p, loose: one}
+}
+
+// clusterInputs is what clusters merges: the groups of clusterMin points
+// or more, the points of smaller groups one by one, and the points of the
+// selected event, which are never grouped.
+func (m *Map) clusterInputs(t xform, selected string) (multi, out, pinned []cluster) {
+	out = make([]cluster, 0, 64)
 	groups, sel := m.cellIndexFor(t).groupsIn(t.worldBound(48*t.scale), m.events.items, selected)
-	pinned := make([]cluster, 0, len(sel)) // the selection is never grouped
+	pinned = make([]cluster, 0, len(sel))
 	for _, r := range sel {
-		pinned = append(pinned, single(r))
+		pinned = append(pinned, singleCluster(t, r))
 	}
-	var multi []cluster
 	for _, g := range groups {
 		switch n := len(g.refs); {
 		case n < clusterMin:
 			for _, r := range g.refs {
-				out = append(out, single(r))
+				out = append(out, singleCluster(t, r))
 			}
 		case g.full != nil:
 			c := g.full
@@ -79,7 +89,7 @@ func (m *Map) clusters(v View, t xform, refs []orb.Pointer, selected string) []c
 			multi = append(multi, newCluster(t, g.refs))
 		}
 	}
-	return append(mergeClusters(t, multi, out), pinned...)
+	return multi, out, pinned
 }
 
 // clusterSet is the clustering of the points of one view.
@@ -92,8 +102,11 @@ type clusterSet struct {
 	cellIn     []bool // by cell of ci: all its points are drawn inside a group
 	clustered  []bool // by pointRef.seq: other points drawn inside a group
 	nClustered int
-	absorbed   []bool // by item: line and area events drawn as part of a bubble or flow
-	flows      []flow // flow_absorb.go
+	// singles are the points near the view drawn on their own, those of
+	// pointsNear not clustered, in event order.
+	singles  []*pointRef
+	absorbed []bool // by item: line and area events drawn as part of a bubble or flow
+	flows    []flow // flow_absorb.go
 }
 
 // isClustered reports whether point r is drawn inside a group of cs (false
@@ -123,6 +136,9 @@ func (m *Map) clustersFor(v View, t xform, selected string) *clusterSet {
 	}
 	for _, c := range m.clusters(v, t, refs, selected) {
 		if len(c.members) < 2 {
+			if len(c.members) == 1 {
+				cs.singles = append(cs.singles, c.members[0].(*pointRef))
+			}
 			continue
 		}
 		c.pts, c.n, c.zoom = len(c.members), len(c.members), c.bound
@@ -149,6 +165,7 @@ func (m *Map) clustersFor(v View, t xform, selected string) *clusterSet {
 		cs.groups = append(cs.groups, c)
 	}
 	m.clusterCounts = counts
+	slices.SortFunc(cs.singles, func(a, b *pointRef) int { return int(a.seq) - int(b.seq) })
 	m.absorb(cs, t, selected) // flow_absorb.go
 	m.clusterCache = cs
 	return cs
@@ -181,22 +198,38 @@ func joinClusters(t xform, a, b cluster) cluster {
 // pulls in single points hidden under a bubble; it returns the clusters
 // followed by the remaining singles.
 func mergeClusters(t xform, multi, singles []cluster) []cluster {
-	slices.SortStableFunc(multi, func(a, b cluster) int { return len(b.members) - len(a.members) })
+	// Sorted by index: a cluster is a large value to move.
+	order := make([]int32, len(multi))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return len(multi[b].members) - len(multi[a].members) })
+	sorted := make([]cluster, len(multi))
+	for i, k := range order {
+		sorted[i] = multi[k]
+	}
+	multi = sorted
 	gone := make([]bool, len(multi))
+	// The device radius and centre of each bubble, apart from the large
+	// cluster values so that the pairwise test runs through little memory.
+	rad := make([]float64, len(multi))
+	ctr := make([]vec, len(multi))
+	for i := range multi {
+		rad[i] = float64(clusterRadius(len(multi[i].members))) * t.scale
+		ctr[i] = multi[i].center
+	}
 	for i := range multi {
 		if gone[i] {
 			continue
 		}
 		for changed := true; changed; {
 			changed = false
-			ri := float64(clusterRadius(len(multi[i].members))) * t.scale
+			ri, ci := rad[i], ctr[i]
 			for j := i + 1; j < len(multi); j++ {
-				if gone[j] {
-					continue
-				}
-				rj := float64(clusterRadius(len(multi[j].members))) * t.scale
-				if dist(multi[i].center, multi[j].center) < ri+rj+2*t.scale {
+				if lim := ri + rad[j] + 2*t.scale; near(ci, ctr[j], lim) && !gone[j] && dist(ci, ctr[j]) < lim {
 					multi[i] = joinClusters(t, multi[i], multi[j])
+					rad[i] = float64(clusterRadius(len(multi[i].members))) * t.scale
+					ctr[i] = multi[i].center
 					gone[j], changed = true, true
 					break
 				}
@@ -249,9 +282,42 @@ func mergeClusters(t xform, multi, singles []cluster) []cluster {
 
 func dist(a, b vec) float64 { return math.Hypot(float64(a.X-b.X), float64(a.Y-b.Y)) }
 
-// clusterRadius is a cluster bubble's radius in logical pixels.
+// near is a quick test that dist(a, b) may be below lim: false only when it
+// is surely not (the squared distance is beyond lim² by far more than
+// rounding could make).
+func near(a, b vec, lim float64) bool {
+	dx, dy := float64(a.X-b.X), float64(a.Y-b.Y)
+	return dx*dx+dy*dy < lim*lim*(1+1e-9)
+}
+
+// clusterRadius is a cluster bubble's radius in logical pixels,
+// clusterRadiusOf looked up: it is asked for very often.
 func clusterRadius(n int) float32 {
-	return float32(math.Min(22, 10+2.6*math.Log2(float64(n)/float64(clusterMin)+1)))
+	if uint(n) < uint(len(clusterRadii)) {
+		return clusterRadii[n]
+	}
+	if n >= len(clusterRadii) {
+		return clusterRadiusMax
+	}
+	return clusterRadiusOf(n)
+}
+
+// clusterRadiusMax is the largest bubble radius, reached well before
+// len(clusterRadii) members.
+const clusterRadiusMax = 22
+
+// clusterRadii is clusterRadiusOf(n) for small n.
+var clusterRadii = func() (t [256]float32) {
+	for n := range t {
+		t[n] = clusterRadiusOf(n)
+	}
+	return t
+}()
+
+// clusterRadiusOf is the radius of a bubble of n events, growing with the
+// logarithm of n up to clusterRadiusMax.
+func clusterRadiusOf(n int) float32 {
+	return float32(math.Min(clusterRadiusMax, 10+2.6*math.Log2(float64(n)/float64(clusterMin)+1)))
 }
 
 // annulusSector is the ring between radii r0 and r1 from angle a0 to a1.

@@ -1,12 +1,14 @@
 package render
 
 import (
+	"cmp"
 	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
 	"slices"
 	"strconv"
+	"sync"
 )
 
 // ringSteps is how finely the type ring of a bubble is divided: the
@@ -21,7 +23,10 @@ const ringSteps = 72
 func (m *Map) drawCluster(t xform, c cluster) {
 	x, y := int(math.Round(float64(c.center.X))), int(math.Round(float64(c.center.Y)))
 	r := ringRadius(t, c.n)
-	blitRing(m.pn.dst, m.ringSprite(t, &c), x, y, r+markerOutline*float32(t.scale))
+	sp := m.ringSprite(t, &c)
+	// The bubble's rows, fetched at once before it is blended over them.
+	touch(m.pn.dst, sp.img.Rect.Add(image.Pt(x-sp.ax, y-sp.ay)))
+	sp.drawAt(m.pn.dst, x, y)
 	st := textStyle{size: 11, color: m.style.ClusterText}
 	if c.n >= 1000 {
 		st.size = 9.5
@@ -103,13 +108,15 @@ next:
 // newRing draws the sprite of a bubble of device radius r with the given
 // ring shares: an outline, the type ring 4 logical pixels wide, and the
 // inner disc. It is computed pixel by pixel from the distance to the
-// centre and the angle, with anti-aliased edges.
+// centre and the angle, with anti-aliased edges: the pixels that do not
+// depend on the colours come ready from the radius's ringGeom, and only
+// those of the type ring are coloured here.
 func (m *Map) newRing(t xform, r float32, shares []bubbleShare) *sprite {
-	s := float32(t.scale)
-	half := ringHalf(r)
-	img := image.NewRGBA(image.Rect(0, 0, 2*half, 2*half))
-	outer, ringOut, ringIn := r+1.6*s, r, r-4*s
-	var secs []ringSector
+	g := ringGeomFor(r, float32(t.scale), rgb3(m.style.EventOutline), rgb3(m.style.ClusterFill))
+	// A copy of the base, allocated without first being cleared.
+	img := &image.RGBA{Pix: append([]uint8(nil), g.base...), Stride: 8 * g.half, Rect: image.Rect(0, 0, 2*g.half, 2*g.half)}
+	var sb [16]ringSector
+	secs := sb[:0]
 	prev := 0
 	for _, sh := range shares {
 		if sh.at == prev {
@@ -118,10 +125,108 @@ func (m *Map) newRing(t xform, r float32, shares []bubbleShare) *sprite {
 		secs = append(secs, ringSector{2 * math.Pi * float32(prev) / ringSteps, 2 * math.Pi * float32(sh.at) / ringSteps, rgb3(m.events.pal[sh.ci])})
 		prev = sh.at
 	}
-	outline, fill := rgb3(m.style.EventOutline), rgb3(m.style.ClusterFill)
+	if len(secs) == 0 {
+		secs = append(secs, ringSector{0, 2 * math.Pi, g.outline})
+	}
+	pix := img.Pix
+	k := 0 // the sector of the pixel's angle: pixels come by angle
+	for i := range g.ring {
+		q := &g.ring[i]
+		for k < len(secs)-1 && q.a >= secs[k].a1 {
+			k++
+		}
+		ring := secs[k].col
+		if len(secs) > 1 {
+			// Blended across the boundaries between sectors over a pixel.
+			if e := (q.a - secs[k].a0) * q.d; e < 0.5 {
+				ring = mix3(ring, secs[(k+len(secs)-1)%len(secs)].col, 0.5+e)
+			} else if e := (secs[k].a1 - q.a) * q.d; e < 0.5 {
+				ring = mix3(ring, secs[(k+1)%len(secs)].col, 0.5+e)
+			}
+		}
+		// mix3(mix3(fill, ring, fIn), outline, fOut) with the parts
+		// not depending on ring worked out beforehand.
+		px := pix[q.off : q.off+4 : q.off+4]
+		px[0] = uint8(((q.fill[0]+ring[0]*q.nIn)*q.fOut+q.edge[0])*q.cov + 0.5)
+		px[1] = uint8(((q.fill[1]+ring[1]*q.nIn)*q.fOut+q.edge[1])*q.cov + 0.5)
+		px[2] = uint8(((q.fill[2]+ring[2]*q.nIn)*q.fOut+q.edge[2])*q.cov + 0.5)
+		px[3] = q.alpha
+	}
+	return &sprite{img: img, ax: g.half, ay: g.half, runs: g.runs, rows: g.rows}
+}
+
+// ringGeom is what a bubble sprite of one device radius is made of, less
+// the colours of its type ring: base holds every pixel that does not
+// depend on them (the inner disc, the outline and the clear corners), and
+// ring the pixels of the type ring with what colouring one needs.
+type ringGeom struct {
+	half          int
+	base          []uint8 // premultiplied RGBA, 2·half pixels square
+	ring          []ringPix
+	outline, fill [3]float32
+	// runs and rows are sprite.runs and sprite.rows of every sprite of
+	// this geometry: where a bubble is clear, opaque or partly covered
+	// does not depend on the ring's colours.
+	runs []spriteRun
+	rows []int32
+}
+
+// ringPix is a pixel of the type ring: its offset in the sprite's Pix, its
+// clock angle and distance from the centre, and the terms of its colour
+// mix3(mix3(fill, ring, fIn), outline, fOut)·cov that do not depend on the
+// ring's colour: fill·fIn, 1 − fIn, fOut, outline·(1 − fOut), cov and
+// the alpha byte.
+type ringPix struct {
+	off       int
+	a, d      float32
+	fill      [3]float32
+	nIn, fOut float32
+	edge      [3]float32
+	cov       float32
+	alpha     uint8
+}
+
+// ringGeomKey identifies a ringGeom.
+type ringGeomKey struct {
+	r, s          float32
+	outline, fill [3]float32
+}
+
+// ringGeoms caches ring geometries for every Map (they depend only on
+// their key); few radii are drawn, so it stays small.
+var ringGeoms struct {
+	sync.Mutex
+	m map[ringGeomKey]*ringGeom
+}
+
+// ringGeomFor returns the cached geometry of bubbles of device radius r at
+// scale s with the given outline and fill colours, computing it on a miss.
+func ringGeomFor(r, s float32, outline, fill [3]float32) *ringGeom {
+	k := ringGeomKey{r, s, outline, fill}
+	ringGeoms.Lock()
+	defer ringGeoms.Unlock()
+	if g, ok := ringGeoms.m[k]; ok {
+		return g
+	}
+	if ringGeoms.m == nil || len(ringGeoms.m) > 256 {
+		ringGeoms.m = map[ringGeomKey]*ringGeom{}
+	}
+	g := newRingGeom(r, s, outline, fill)
+	ringGeoms.m[k] = g
+	return g
+}
+
+// newRingGeom computes a ringGeom: the pixel loop newRing used to run for
+// every sprite, with the colour of the type ring left for later.
+func newRingGeom(r, s float32, outline, fill [3]float32) *ringGeom {
+	half := ringHalf(r)
+	g := &ringGeom{half: half, outline: outline, fill: fill}
+	stride := 8 * half
+	g.base = make([]uint8, stride*2*half)
+	outer, ringOut, ringIn := r+1.6*s, r, r-4*s
 	ctr := float32(half)
 	full := max(0, ringIn-0.5) // within it a pixel is the inner disc's alone
-	fillPix := [4]uint8{m.style.ClusterFill.R, m.style.ClusterFill.G, m.style.ClusterFill.B, 255}
+	fillPix := [4]uint8{uint8(fill[0]), uint8(fill[1]), uint8(fill[2]), 255}
 	edge := outer + 0.5
 	for y := range 2 * half {
 		dy := float32(y) + 0.5 - ctr
@@ -130,7 +235,7 @@ func (m *Map) newRing(t xform, r float32, shares []bubbleShare) *sprite {
 		}
 		w := float32(math.Sqrt(float64(max(0, edge*edge-dy*dy))))
 		x0, x1 := max(0, int(ctr-w)-1), min(2*half, int(ctr+w)+2)
-		row := img.Pix[y*img.Stride : (y+1)*img.Stride]
+		row := g.base[y*stride : (y+1)*stride]
 		for x := x0; x < x1; x++ {
 			dx := float32(x) + 0.5 - ctr
 			d2 := dx*dx + dy*dy
@@ -146,12 +251,18 @@ func (m *Map) newRing(t xform, r float32, shares []bubbleShare) *sprite {
 			}
 			c := outline
 			if d < ringOut+0.5 {
-				ring := outline
-				if d > ringIn-0.5 && len(secs) > 0 {
-					ring = ringColour(secs, clockAngle(dx, dy), d)
+				fIn, fOut := clamp01(ringIn-d+0.5), clamp01(ringOut-d+0.5)
+				if d > ringIn-0.5 {
+					q := ringPix{off: y*stride + 4*x, a: clockAngle(dx, dy), d: d, nIn: 1 - fIn, fOut: fOut, cov: cov, alpha: uint8(255*cov + 0.5)}
+					for ch := range 3 {
+						q.fill[ch] = fill[ch] * fIn
+						q.edge[ch] = outline[ch] * (1 - fOut)
+					}
+					g.ring = append(g.ring, q)
+					continue
 				}
-				inside := mix3(fill, ring, clamp01(ringIn-d+0.5))
-				c = mix3(inside, outline, clamp01(ringOut-d+0.5))
+				inside := mix3(fill, outline, fIn)
+				c = mix3(inside, outline, fOut)
 			}
 			px[0] = uint8(c[0]*cov + 0.5)
 			px[1] = uint8(c[1]*cov + 0.5)
@@ -159,7 +270,14 @@ func (m *Map) newRing(t xform, r float32, shares []bubbleShare) *sprite {
 			px[3] = uint8(255*cov + 0.5)
 		}
 	}
-	return &sprite{img: img, ax: half, ay: half}
+	// By angle, so that newRing finds each pixel's sector by stepping on.
+	slices.SortStableFunc(g.ring, func(p, q ringPix) int { return cmp.Compare(p.a, q.a) })
+	alpha := slices.Clone(g.base)
+	for _, q := range g.ring {
+		alpha[q.off+3] = q.alpha
+	}
+	g.runs, g.rows = spriteRuns(&image.RGBA{Pix: alpha, Stride: stride, Rect: image.Rect(0, 0, 2*half, 2*half)})
+	return g
 }
 
 // ringSector is a part of a bubble's ring in one colour: angles in
@@ -224,64 +342,27 @@ func clockAngle(dx, dy float32) float32 {
 	return a
 }
 
-// blitRing is sprite.drawAt for a bubble sprite, a disc of device radius
-// R about its anchor: in each row the part certainly inside the disc,
-// which is opaque, is copied whole and only the pixels near the rim are
-// blended source-over.
-func blitRing(dst *image.RGBA, s *sprite, x, y int, R float32) {
-	r := s.img.Rect.Add(image.Pt(x-s.ax, y-s.ay))
-	clip := r.Intersect(dst.Rect)
-	if clip.Empty() {
-		return
-	}
-	cx, cy := float64(s.ax), float64(s.ay) // the centre in sprite pixels
-	in, out := float64(R)-1.5, float64(R)+1.5
-	for yy := clip.Min.Y; yy < clip.Max.Y; yy++ {
-		sy := yy - r.Min.Y
-		dy := math.Abs(float64(sy) + 0.5 - cy)
-		if dy >= out {
-			continue
-		}
-		// Columns (sprite pixels) that may be painted, and those surely opaque.
-		wo := math.Sqrt(out*out - dy*dy)
-		p0, p1 := max(int(cx-wo), clip.Min.X-r.Min.X), min(int(math.Ceil(cx+wo)), clip.Max.X-r.Min.X)
-		o0, o1 := p1, p1
-		if dy < in {
-			wi := math.Sqrt(in*in-dy*dy) - 0.5
-			o0, o1 = max(int(math.Ceil(cx-wi)), p0), min(int(cx+wi), p1)
-			if o0 > o1 {
-				o0, o1 = p1, p1
-			}
-		}
-		if p0 >= p1 {
-			continue
-		}
-		src := s.img.Pix[sy*s.img.Stride : sy*s.img.Stride+4*s.img.Rect.Dx()]
-		off := clip.Min.X - r.Min.X // sprite column of the row's first pixel in dst
-		d := dst.Pix[dst.PixOffset(clip.Min.X, yy):]
-		blendRun(d[4*(p0-off):4*(o0-off)], src[4*p0:4*o0])
-		copy(d[4*(o0-off):4*(o1-off)], src[4*o0:4*o1])
-		blendRun(d[4*(o1-off):4*(p1-off)], src[4*o1:4*p1])
-	}
-}
-
 // blendRun composites the premultiplied pixels src over d, source-over.
+// The formula needs no special cases: a clear source pixel (all zero, as
+// premultiplied) leaves d as it is, an opaque one replaces it, so every
+// pixel goes the same way, without branches that anti-aliased edges
+// would make unpredictable. Each channel is
+// p + (q·(255−a) + 127) / 255 mod 256, worked out for two channels at
+// a time in 16-bit lanes of a word (x/255 = (x + x>>8 + 1)>>8 for the
+// x < 65535 that arise).
 func blendRun(d, src []uint8) {
-	for i := 0; i+3 < len(src); i += 4 {
-		p := src[i : i+4 : i+4]
-		a := uint32(p[3])
-		if a == 0 {
-			continue
-		}
-		q := d[i : i+4 : i+4]
-		if a == 255 {
-			q[0], q[1], q[2], q[3] = p[0], p[1], p[2], 255
-			continue
-		}
-		inv := 255 - a
-		q[0] = p[0] + uint8((uint32(q[0])*inv+127)/255)
-		q[1] = p[1] + uint8((uint32(q[1])*inv+127)/255)
-		q[2] = p[2] + uint8((uint32(q[2])*inv+127)/255)
-		q[3] = p[3] + uint8((uint32(q[3])*inv+127)/255)
+	const lanes = 0x00FF00FF
+	for len(d) >= 4 && len(src) >= 4 {
+		p := binary.LittleEndian.Uint32(src)
+		q := binary.LittleEndian.Uint32(d)
+		inv := 255 - p>>24
+		rb := (q&lanes)*inv + 0x007F007F
+		rb = (rb + (rb>>8)&lanes + 0x00010001) >> 8 & lanes
+		ag := (q>>8&lanes)*inv + 0x007F007F
+		ag = (ag + (ag>>8)&lanes + 0x00010001) >> 8 & lanes
+		rb = (rb + p&lanes) & lanes
+		ag = (ag + p>>8&lanes) & lanes
+		binary.LittleEndian.PutUint32(d, rb|ag<<8)
+		d, src = d[4:], src[4:]
 	}
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"math"
 	"slices"
 
 	"github.com/paulmach/orb"
@@ -38,7 +37,17 @@ const maxDenseCells = 1 << 21
 
 // cellKey is the clustering cell of world point p.
 func cellKey(p orb.Point, k, cell float64) [2]int {
-	return [2]int{int(math.Floor(p[0] * k / cell)), int(math.Floor(p[1] * k / cell))}
+	return [2]int{cellFloor(p[0] * k / cell), cellFloor(p[1] * k / cell)}
+}
+
+// cellFloor is int(math.Floor(x)) for the x of cellKey (well within the
+// range of int), without the call.
+func cellFloor(x float64) int {
+	i := int(x)
+	if float64(i) > x {
+		i--
+	}
+	return i
 }
 
 // find returns the index of the cell with key, false when no point is in it.

@@ -68,7 +68,8 @@ func (m *Map) drawEvents(v View, t xform, pinned string) {
 	for k, i := range lines {
 		lineItems[k] = &es.items[i]
 	}
-	m.drawLines(t, box, lineItems, plain)
+	// Lines stop at the rims of the markers drawn on their ends (line_ends.go).
+	m.drawLines(t, box, lineItems, plain, m.newLineEnds(t, t.worldBound(48*t.scale), cs, true))
 	m.drawFlows(t, cs) // flow_draw.go: over lines and areas, under bubbles
 	m.drawPoints(v, t, box, pinned)
 }
@@ -140,8 +141,10 @@ func ringLines(t xform, box orb.Bound, mp orb.MultiPolygon) [][]vec {
 // drawLines draws the lines of items with a white casing and an arrowhead
 // at the end of each (movements go from the first point to the last). One
 // pass draws every casing under every line, which is both cleaner where
-// lines cross and much faster than drawing them one by one.
-func (m *Map) drawLines(t xform, box orb.Bound, items []*evItem, e emphasis) {
+// lines cross and much faster than drawing them one by one. A line whose
+// first or last point lies under another event's point marker (found by
+// ends, line_ends.go) stops at the marker's rim, so its arrowhead shows.
+func (m *Map) drawLines(t xform, box orb.Bound, items []*evItem, e emphasis, ends *lineEnds) {
 	s := float32(t.scale)
 	w := float32(lineWidth) * s
 	if e != plain {
@@ -165,6 +168,16 @@ func (m *Map) drawLines(t xform, box orb.Bound, items []*evItem, e emphasis) {
 			pieces := clipLine(box, l)
 			for pi, cl := range pieces {
 				pts := t.line(cl, nil)
+				if pi == 0 && box.Contains(l[0]) {
+					if c, ok := ends.marker(it, l[0]); ok {
+						pts = trimToRim(pts, c, ends.r, true)
+					}
+				}
+				if pi == len(pieces)-1 && tipIn {
+					if c, ok := ends.marker(it, l[len(l)-1]); ok {
+						pts = trimToRim(pts, c, ends.r, false)
+					}
+				}
 				for _, p := range pts {
 					lo.X, lo.Y = min(lo.X, p.X), min(lo.Y, p.Y)
 					hi.X, hi.Y = max(hi.X, p.X), max(hi.Y, p.Y)
@@ -188,9 +201,6 @@ func (m *Map) drawLines(t xform, box orb.Bound, items []*evItem, e emphasis) {
 	if r.Empty() {
 		return
 	}
-	cols := append([]color.NRGBA(nil), ll.cols...)
-	ll.begin(r)
-	ll.cols = cols
 	rc, rb := (w+edge)/2, w/2
 	var segs []lineSeg
 	for k := len(shafts) - 1; k >= 0; k-- { // topmost first (lineLayer.capsuleIn)
@@ -199,7 +209,7 @@ func (m *Map) drawLines(t xform, box orb.Bound, items []*evItem, e emphasis) {
 			segs = append(segs, lineSeg{sh.pts[i-1], sh.pts[i], sh.ci})
 		}
 	}
-	ll.drawAll(segs, rc, rb, heads, edge/2, m.pn.dst, m.style.EventOutline) // linebins.go
+	ll.drawAll(r, segs, rc, rb, heads, edge/2, m.pn.dst, m.style.EventOutline) // linebins.go
 }
 
 // marker returns the cached sprite of a symbol in a colour.
@@ -245,7 +255,7 @@ func (m *Map) drawHighlight(t xform, box orb.Bound, it *evItem, e emphasis) {
 			m.drawArea(t, box, it, e)
 		}
 		if len(it.lines) > 0 {
-			m.drawLines(t, box, []*evItem{it}, e)
+			m.drawLines(t, box, []*evItem{it}, e, m.frameLineEnds(t))
 		}
 	}
 	for _, p := range it.points {

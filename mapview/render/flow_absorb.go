@@ -380,6 +380,14 @@ func (m *Map) finishGroups(cs *clusterSet, t xform) {
 			cs.groups[g].bound = cs.groups[g].bound.Union(wb)
 		}
 	}
+	// One allocation holds the new members of every bubble.
+	total := 0
+	for g := range cs.groups {
+		if c := &cs.groups[g]; len(c.extra) > 0 || len(touch[g]) > 0 {
+			total += c.pts + len(c.extra) + len(touch[g])
+		}
+	}
+	arena := make([]orb.Pointer, total)
 	for g := range cs.groups {
 		c := &cs.groups[g]
 		if len(c.extra) == 0 && len(touch[g]) == 0 {
@@ -391,7 +399,9 @@ func (m *Map) finishGroups(cs *clusterSet, t xform) {
 		}
 		// Counted events, then flowing ones, each in event order.
 		slices.Sort(touch[g])
-		members := make([]orb.Pointer, c.pts, c.pts+len(c.extra)+len(touch[g]))
+		need := c.pts + len(c.extra) + len(touch[g])
+		members := arena[:c.pts:need] // capacity clipped so appends copy
+		arena = arena[need:]
 		copy(members, c.members[:c.pts])
 		for _, i := range c.extra {
 			members = append(members, es.absorbRef(i, false))

@@ -229,10 +229,14 @@ func (m *Map) placeLabels(ov *overlay, v View, t xform, pl *placer) {
 			}
 			poly, pole, bounds := pr.poly, pr.pole, pr.polyB.outer()
 			if !inner.Contains(pole) {
-				// Zoomed in past the province's middle: label the part in view.
-				if poly, pole, bounds = visiblePartB(pr.poly, pr.polyB, inner, t); poly == nil {
+				// Zoomed in past the province's middle: label the part in
+				// view, unless the label cannot fit in it.
+				poly, bounds = visibleClip(pr.poly, pr.polyB, inner)
+				big := largest(poly)
+				if big == nil || !m.labelFits(t, pr.name, LabelProvince, m.provinceStyle(), bounds) {
 					continue
 				}
+				pole, _ = poleOfInaccessibility(big, 3/t.k)
 			}
 			m.placeAreaB(ov, t, pl, pr.name, LabelProvince, m.provinceStyle(), poly, bounds, pole)
 		}
@@ -419,10 +423,12 @@ func (m *Map) placeCountries(ov *overlay, v View, t xform, pl *placer) {
 		if !view.Intersects(c.bound) {
 			continue
 		}
-		vis, pole, bounds := visiblePartB(c.bands[band], c.bounds[band], view, t)
-		if vis == nil {
-			continue
+		vis, bounds := visibleClip(c.bands[band], c.bounds[band], view)
+		big := largest(vis)
+		if big == nil || !m.labelFits(t, c.name, LabelCountry, m.countryStyle(), bounds) {
+			continue // placeAreaB could not place it
 		}
+		pole, _ := poleOfInaccessibility(big, 3/t.k)
 		cands = append(cands, cand{name: c.name, poly: vis, bounds: bounds, pole: pole, area: multiArea(vis), foc: c.focus})
 	}
 	slices.SortStableFunc(cands, func(a, b cand) int {
@@ -449,6 +455,18 @@ func visiblePart(mp orb.MultiPolygon, box orb.Bound, t xform) (orb.MultiPolygon,
 // visiblePartB is visiblePart for mp with ring bounds mb; it also returns
 // the bounds of the clipped polygons (placeAreaB).
 func visiblePartB(mp orb.MultiPolygon, mb multiBounds, box orb.Bound, t xform) (orb.MultiPolygon, orb.Point, []orb.Bound) {
+	vis, bounds := visibleClip(mp, mb, box)
+	big := largest(vis)
+	if big == nil {
+		return nil, orb.Point{}, nil
+	}
+	pole, _ := poleOfInaccessibility(big, 3/t.k)
+	return vis, pole, bounds
+}
+
+// visibleClip is mp with ring bounds mb clipped to box, and the bounds of
+// the clipped polygons' outer rings.
+func visibleClip(mp orb.MultiPolygon, mb multiBounds, box orb.Bound) (orb.MultiPolygon, []orb.Bound) {
 	var vis orb.MultiPolygon
 	var bounds []orb.Bound
 	for i, poly := range mp {
@@ -479,10 +497,27 @@ func visiblePartB(mp orb.MultiPolygon, mb multiBounds, box orb.Bound, t xform) (
 			bounds = append(bounds, cb)
 		}
 	}
-	big := largest(vis)
-	if big == nil {
-		return nil, orb.Point{}, nil
+	return vis, bounds
+}
+
+// labelFits reports whether the label placeAreaB would write for text
+// could lie inside an area whose polygons have the outer bounds given
+// (world pixels): false when the bounds together are narrower or lower
+// than the label, as then no box placeAreaB tries can have all its
+// corners inside, and the area's pole need not be found.
+func (m *Map) labelFits(t xform, text string, kind LabelKind, st textStyle, bounds []orb.Bound) bool {
+	if text == "" || len(bounds) == 0 {
+		return false
 	}
-	pole, _ := poleOfInaccessibility(big, 3/t.k)
-	return vis, pole, bounds
+	if kind == LabelCountry {
+		text = strings.ToUpper(text)
+	}
+	ts := m.text.render(text, st, t.scale)
+	u := bounds[0]
+	for _, b := range bounds[1:] {
+		u = unionBound(u, b)
+	}
+	// A margin of a millionth of a pixel for rounding.
+	const eps = 1e-6
+	return (u.Max[0]-u.Min[0])*t.k >= float64(ts.boxW)-eps && (u.Max[1]-u.Min[1])*t.k >= float64(ts.boxH)-eps
 }

@@ -77,6 +77,47 @@ func (m *Map) legendSprite(ls legendSet, s float64) *sprite {
 	if ls.empty() {
 		return nil
 	}
+	// Cached among the markers, by everything the panel shows: a fresh
+	// frame (a new zoom) would otherwise draw it again.
+	k := legendKey(ls, m.style, s)
+	if sp, ok := m.markers[k]; ok {
+		return sp
+	}
+	sp := m.drawLegend(ls, s)
+	m.markers[k] = sp
+	return sp
+}
+
+// legendKey is the markers key of the legend for ls in style st at scale
+// s: its sym spells out the rows (names, symbols and colours), the
+// style's name and the colours the panel is drawn in; col is its fill.
+func legendKey(ls legendSet, st Style, s float64) markerKey {
+	b := append(make([]byte, 0, 64+24*len(ls.types)), "\x00legend\x00"...)
+	b = append(b, st.Name...)
+	for _, et := range ls.types {
+		b = append(b, 0)
+		b = append(b, et.Name...)
+		b = append(b, 0)
+		b = append(b, et.Symbol...)
+		b = append(b, et.Color.R, et.Color.G, et.Color.B, et.Color.A)
+	}
+	b = append(b, 0, legendFlag(ls.lines, 'L'), legendFlag(ls.areas, 'A'), st.PolygonAlpha)
+	for _, c := range []color.NRGBA{st.LegendText, st.Halo} {
+		b = append(b, c.R, c.G, c.B, c.A)
+	}
+	return markerKey{sym: annotate.Symbol(b), col: st.LegendBox, scale: s}
+}
+
+// legendFlag is c when on, else '-'.
+func legendFlag(on bool, c byte) byte {
+	if on {
+		return c
+	}
+	return '-'
+}
+
+// drawLegend draws the legend panel for ls (legendSprite).
+func (m *Map) drawLegend(ls legendSet, s float64) *sprite {
 	type row struct {
 		name string
 		draw func(img *image.RGBA, cx, cy, s float64)

@@ -122,14 +122,15 @@ func (bl *binList) bin(k int) (image.Rectangle, []int32) {
 	return clip, shapes
 }
 
-// drawAll adds segs (topmost first, see capsuleIn) and then the
-// arrowheads hs with a casing edge pixels wide, and composites the layer
-// onto dst with casings in colour casing, bin by bin: a bin is final once
-// its shapes are drawn, so it is composited while its pixels are in cache.
-// It clears the layer.
-func (ll *lineLayer) drawAll(segs []lineSeg, rc, rb float32, hs []lineHead, edge float32, dst *image.RGBA, casing color.NRGBA) {
-	ox, oy := float32(ll.r.Min.X), float32(ll.r.Min.Y)
-	W, H := ll.r.Dx(), ll.r.Dy()
+// drawAll adds segs (device pixels, topmost first, see capsuleIn) and
+// then the arrowheads hs with a casing edge pixels wide, and composites
+// them onto dst with casings in colour casing and lines in the palette
+// ll.cols, within device rectangle r (inside dst). It works bin by bin in a
+// layer of one bin (ll.tile): a bin is final once its shapes are drawn, so
+// it is composited at once, and the layer stays in the processor's cache.
+func (ll *lineLayer) drawAll(r image.Rectangle, segs []lineSeg, rc, rb float32, hs []lineHead, edge float32, dst *image.RGBA, casing color.NRGBA) {
+	ox, oy := float32(r.Min.X), float32(r.Min.Y)
+	W, H := r.Dx(), r.Dy()
 	ext := rc + 0.5
 	sb := newBinList(W, H, len(segs), func(i int) (lo, hi vec) {
 		s := &segs[i]
@@ -142,24 +143,31 @@ func (ll *lineLayer) drawAll(segs []lineSeg, rc, rb float32, hs []lineHead, edge
 		return vec{min(t[0].X, t[1].X, t[2].X) - ox - hext, min(t[0].Y, t[1].Y, t[2].Y) - oy - hext},
 			vec{max(t[0].X, t[1].X, t[2].X) - ox + hext, max(t[0].Y, t[1].Y, t[2].Y) - oy + hext}
 	})
-	cp := premul(casing)
-	pal := make([]premulColor, len(ll.cols))
-	for i, c := range ll.cols {
-		pal[i] = premul(c)
+	in := newLineInks(casing, ll.cols)
+	if ll.tile == nil {
+		ll.tile = new(lineLayer)
 	}
+	tl := ll.tile
 	for k := range sb.bw * sb.bh {
 		clip, ss := sb.bin(k)
 		hclip, hh := hb.bin(k)
 		if len(ss) == 0 && len(hh) == 0 {
 			continue
 		}
+		if len(ss) == 0 {
+			clip = hclip
+		}
+		dr := clip.Add(r.Min) // the bin, device pixels
+		tl.begin(dr)
+		local := image.Rect(0, 0, dr.Dx(), dr.Dy())
+		tx, ty := float32(dr.Min.X), float32(dr.Min.Y)
 		for _, i := range ss {
 			s := &segs[i]
-			ll.capsuleIn(vec{s.a.X - ox, s.a.Y - oy}, vec{s.b.X - ox, s.b.Y - oy}, rc, rb, s.ci, clip)
+			tl.capsuleIn(vec{s.a.X - tx, s.a.Y - ty}, vec{s.b.X - tx, s.b.Y - ty}, rc, rb, s.ci, local)
 		}
 		for _, i := range hh {
-			ll.triangleIn(hs[i].tri, edge, hs[i].ci, hclip)
+			tl.triangleIn(hs[i].tri, edge, hs[i].ci, local)
 		}
-		ll.compositeRect(dst, clip.Union(hclip), cp, pal)
+		tl.compositeRect(dst, local, &in)
 	}
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
@@ -22,6 +23,9 @@ type lineLayer struct {
 	// touched marks, per row and run of 1<<tileShift columns, whether any
 	// pixel of it may hold coverage: composite visits only those.
 	touched []bool
+	// tile is the bin-sized layer drawAll draws in (linebins.go).
+	tile *lineLayer
+	sink uint8 // prefetch's loads
 }
 
 // linePixel is one pixel of a lineLayer: the casing's coverage, the line's
@@ -154,52 +158,50 @@ func (ll *lineLayer) capsuleIn(a, b vec, rc, rb float32, ci uint8, clip image.Re
 		// Beyond the ends: the distance to the end point.
 		for j := 0; j < m0; j++ {
 			if row[j].body != 255 {
-				dist := endDist(float32(x0+j)+0.5, py, a, b, along+float32(j)*cs.u.X, cs.dl)
-				if plot(&row[j], rc5-dist, rb5-dist, ci) {
+				dist, in := endDist(float32(x0+j)+0.5, py, a, b, along+float32(j)*cs.u.X, cs.dl, rc5)
+				if in && plot(&row[j], rc5-dist, rb5-dist, ci) {
 					ll.covered(x0+j, y)
 				}
 			}
 		}
 		for j := m1; j < len(row); j++ {
 			if row[j].body != 255 {
-				dist := endDist(float32(x0+j)+0.5, py, a, b, along+float32(j)*cs.u.X, cs.dl)
-				if plot(&row[j], rc5-dist, rb5-dist, ci) {
+				dist, in := endDist(float32(x0+j)+0.5, py, a, b, along+float32(j)*cs.u.X, cs.dl, rc5)
+				if in && plot(&row[j], rc5-dist, rb5-dist, ci) {
 					ll.covered(x0+j, y)
 				}
 			}
 		}
 		// Along the segment: the distance to its line.
-		acr := across + float32(m0)*cs.n.X
-		mid := row[m0:m1]
-		for j := range mid {
-			p := &mid[j]
-			dist := abs32(acr)
-			acr += cs.n.X
-			if p.body == 255 {
-				continue
-			}
-			c := rc5 - dist
-			if c <= 0 {
-				continue
-			}
-			if c >= 1 {
-				p.cas = 255
-			} else if v := uint8(c*255 + 0.5); v > p.cas {
-				p.cas = v
-			}
-			if cb := rb5 - dist; cb > 0 {
-				v := uint8(255)
-				if cb < 1 {
-					v = uint8(cb*255 + 0.5)
-				}
-				if v > p.body {
-					p.body, p.idx = v, ci
-					if v == 255 {
-						ll.covered(x0+m0+j, y)
-					}
-				}
-			}
+		ll.beside(row[m0:m1], across+float32(m0)*cs.n.X, cs.n.X, rc5, rb5, ci, x0+m0, y)
+	}
+}
+
+// beside is capsuleIn for the pixels mid of row y, from column x0 on,
+// that lie beside the segment: acr is the distance across the segment of
+// the first one's centre, growing by nx a pixel. The coverages are
+// clamped without branches (a row's pixels switch between casing, edge
+// and line every pixel or two, which branches mispredict): covCap
+// (capsule.go) is covByte for a coverage above 0 and 0, which changes
+// nothing, otherwise. A pixel the line already covers fully keeps its
+// colour: its coverage can only tie.
+func (ll *lineLayer) beside(mid []linePixel, acr, nx, rc5, rb5 float32, ci uint8, x0, y int) {
+	for j := range mid {
+		d := abs32(acr)
+		acr += nx
+		q := mid[j]
+		if q.body == 255 { // final (where lines pile up, many are)
+			continue
 		}
+		cv, bv := covCap(rc5-d), covCap(rb5-d)
+		q.cas = max(q.cas, cv)
+		if bv > q.body {
+			if bv == 255 {
+				ll.covered(x0+j, y)
+			}
+			q.body, q.idx = bv, ci
+		}
+		mid[j] = q
 	}
 }
 
@@ -334,17 +336,44 @@ func covByte(c float32) uint8 {
 // composite paints the casing in colour casing, then the lines, onto dst,
 // and clears the layer.
 func (ll *lineLayer) composite(dst *image.RGBA, casing color.NRGBA) {
-	pal := make([]premulColor, len(ll.cols))
-	for i, c := range ll.cols {
-		pal[i] = premul(c)
-	}
-	ll.compositeRect(dst, image.Rect(0, 0, ll.r.Dx(), ll.r.Dy()), premul(casing), pal)
+	in := newLineInks(casing, ll.cols)
+	ll.compositeRect(dst, image.Rect(0, 0, ll.r.Dx(), ll.r.Dy()), &in)
 }
 
-// compositeRect is composite for the part r (layer pixels) of the layer,
-// with the casing and palette colours premultiplied.
-func (ll *lineLayer) compositeRect(dst *image.RGBA, r image.Rectangle, cp premulColor, pal []premulColor) {
+// lineInks are the colours a lineLayer is composited with: the casing and
+// the palette premultiplied, and packed as the 4 bytes of a pixel (0 for a
+// colour that is not opaque) for the pixels a colour covers fully.
+type lineInks struct {
+	cas  premulColor
+	casW uint32
+	pal  []premulColor
+	palW []uint32
+}
+
+func newLineInks(casing color.NRGBA, cols []color.NRGBA) lineInks {
+	in := lineInks{cas: premul(casing), pal: make([]premulColor, len(cols)), palW: make([]uint32, len(cols))}
+	in.casW = in.cas.packed()
+	for i, c := range cols {
+		in.pal[i] = premul(c)
+		in.palW[i] = in.pal[i].packed()
+	}
+	return in
+}
+
+// packed returns c as the little-endian bytes R, G, B, A of an RGBA pixel
+// when it is opaque, 0 otherwise.
+func (c premulColor) packed() uint32 {
+	if c.a != 255 {
+		return 0
+	}
+	return c.r | c.g<<8 | c.b<<16 | 255<<24
+}
+
+// compositeRect is composite for the part r (layer pixels) of the layer.
+func (ll *lineLayer) compositeRect(dst *image.RGBA, r image.Rectangle, in *lineInks) {
 	W := ll.r.Dx()
+	ll.prefetch(dst, r)
+	cp, pal, palW := in.cas, in.pal, in.palW
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		lo, hi := max(ll.lo[y], r.Min.X), min(ll.hi[y], r.Max.X)
 		if lo >= hi {
@@ -364,26 +393,59 @@ func (ll *lineLayer) compositeRect(dst *image.RGBA, r image.Rectangle, cp premul
 			}
 			row := ll.px[y*W+x0 : y*W+x1]
 			di := dst.PixOffset(ll.r.Min.X+x0, ll.r.Min.Y+y)
-			drow := dst.Pix[di : di+4*len(row)]
+			drow := dst.Pix[di : di+4*len(row) : di+4*len(row)]
 			for x, q := range row {
 				if q.cas == 0 {
 					continue
 				}
 				d := drow[4*x : 4*x+4 : 4*x+4]
-				if q.body == 0 {
-					over(d, cp, uint32(q.cas))
+				switch q.body {
+				case 0:
+					if q.cas == 255 && in.casW != 0 {
+						binary.LittleEndian.PutUint32(d, in.casW)
+					} else {
+						over(d, cp, uint32(q.cas))
+					}
 					continue
+				case 255:
+					if w := palW[q.idx]; w != 0 {
+						binary.LittleEndian.PutUint32(d, w)
+						continue
+					}
 				}
-				p := pal[q.idx]
-				if q.body != 255 || p.a != 255 {
-					over(d, cp, uint32(q.cas))
-				}
-				over(d, p, uint32(q.body))
+				over2(d, cp, uint32(q.cas), pal[q.idx], uint32(q.body))
 			}
 			clear(row)
 			x0 = x1
 		}
 	}
+}
+
+// prefetch reads a byte of dst in every cache line that compositeRect
+// may blend into in r (layer pixels), in a loop of independent loads, so
+// that the processor fetches those lines many at a time rather than one
+// after another as it blends.
+func (ll *lineLayer) prefetch(dst *image.RGBA, r image.Rectangle) {
+	var sink uint8
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		lo, hi := max(ll.lo[y], r.Min.X), min(ll.hi[y], r.Max.X)
+		if lo >= hi {
+			continue
+		}
+		sink |= prefetchRow(dst, ll.r.Min.X+lo, ll.r.Min.X+hi, ll.r.Min.Y+y)
+	}
+	ll.sink = sink
+}
+
+// prefetchRow reads a byte of each cache line of dst's row y from column
+// x0 to x1 (exclusive, x0 < x1) and returns them or'ed together.
+func prefetchRow(dst *image.RGBA, x0, x1, y int) uint8 {
+	row := dst.Pix[dst.PixOffset(x0, y):dst.PixOffset(x1, y)]
+	var sink uint8
+	for i := 0; i < len(row); i += 64 {
+		sink |= row[i]
+	}
+	return sink | row[len(row)-1]
 }
 
 // premulColor is a premultiplied colour, channels 0..255.
@@ -392,6 +454,25 @@ type premulColor struct{ r, g, b, a uint32 }
 func premul(c color.NRGBA) premulColor {
 	a := uint32(c.A)
 	return premulColor{uint32(c.R) * a / 255, uint32(c.G) * a / 255, uint32(c.B) * a / 255, a}
+}
+
+// over2 composites s1 with coverage m1 and then s2 with coverage m2 onto
+// the pixel d, as two calls of over do (the casing, then the line); the
+// casing is left out when the line covers it fully and opaquely.
+func over2(d []uint8, s1 premulColor, m1 uint32, s2 premulColor, m2 uint32) {
+	r, g, b, a := uint32(d[0]), uint32(d[1]), uint32(d[2]), uint32(d[3])
+	if m2 != 255 || s2.a != 255 {
+		inv := 65025 - m1*s1.a
+		r = (s1.r*m1*255 + r*inv) / 65025
+		g = (s1.g*m1*255 + g*inv) / 65025
+		b = (s1.b*m1*255 + b*inv) / 65025
+		a = (s1.a*m1*255 + a*inv) / 65025
+	}
+	inv := 65025 - m2*s2.a
+	d[0] = uint8((s2.r*m2*255 + r*inv) / 65025)
+	d[1] = uint8((s2.g*m2*255 + g*inv) / 65025)
+	d[2] = uint8((s2.b*m2*255 + b*inv) / 65025)
+	d[3] = uint8((s2.a*m2*255 + a*inv) / 65025)
 }
 
 // over composites s with coverage m (0..255) onto the pixel d, source-over.

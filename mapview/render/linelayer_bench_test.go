@@ -3,7 +3,10 @@ package render
 import (
 	"image"
 	"math/rand/v2"
+	"slices"
 	"testing"
+
+	"eventatlas/annotate"
 )
 
 // BenchmarkLineLayer draws 1,400 random two-segment lines 2.6 px wide with
@@ -46,5 +49,43 @@ func BenchmarkLineLayer(b *testing.B) {
 		}
 		ll.heads(hs, edge/2)
 		ll.composite(dst, rgb(0xFFFFFF))
+	}
+}
+
+// BenchmarkDrawLinesFrame draws the event lines of the fresh 10k-event
+// frame at the region view (render_bench_test.go) onto a reused image:
+// "clusters" the lines that stay individual, "noclusters" every line.
+func BenchmarkDrawLinesFrame(b *testing.B) {
+	m := newTestMap(b)
+	m.SetEvents(syntheticEvents(10000, 0.90, 0.07, 0.03), annotate.DefaultTaxonomy())
+	v := FitBound(RegionBound(), 1280, 800, 1)
+	for _, clusters := range []bool{true, false} {
+		name := "noclusters"
+		if clusters {
+			name = "clusters"
+		}
+		b.Run(name, func(b *testing.B) {
+			m.SetClustering(clusters)
+			img := m.Render(v, Selection{})
+			t := newXform(v)
+			m.pn.dst = img
+			defer func() { m.pn.dst = nil }()
+			box := t.rectBound(img.Rect, 48*t.scale)
+			var shapes []int
+			shapes = m.events.shapesIn(shapes, box)
+			cs := m.clustersFor(v, t, "")
+			var items []*evItem
+			slices.Sort(shapes)
+			for _, i := range shapes {
+				it := &m.events.items[i]
+				if len(it.lines) > 0 && (cs == nil || cs.absorbed == nil || !cs.absorbed[i]) {
+					items = append(items, it)
+				}
+			}
+			b.ReportMetric(float64(len(items)), "lines")
+			for b.Loop() {
+				m.drawLines(t, box, items, plain, m.newLineEnds(t, t.worldBound(48*t.scale), cs, true))
+			}
+		})
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"image"
 	"math"
 
+	"github.com/paulmach/orb"
+
 	"eventatlas/assets"
 )
 
@@ -277,21 +279,32 @@ func (m *Map) eventObstacles(v View, t xform, selected string, pl *placer) {
 	}
 	view := t.worldBound(0)
 	near := m.pointsNear(t)
-	n := 0
-	for _, ref := range near {
-		if view.Contains(ref.Point()) {
-			n++
+	if len(near) > maxLabelObstacles {
+		// Labels avoid single symbols only when the view holds few points.
+		n := 0
+		for _, ref := range near {
+			if view.Contains(ref.Point()) {
+				if n++; n > maxLabelObstacles {
+					return
+				}
+			}
 		}
-	}
-	if n > maxLabelObstacles {
-		return
 	}
 	r := (markerRadius + markerOutline) * t.scale
-	for _, ref := range near {
-		if !view.Contains(ref.Point()) || cs.isClustered(ref.(*pointRef)) {
-			continue
+	add := func(p orb.Point) {
+		if !view.Contains(p) {
+			return
 		}
-		d := t.pt(ref.Point())
+		d := t.pt(p)
 		pl.soft = append(pl.soft, frect{float64(d.X) - r, float64(d.Y) - r, float64(d.X) + r, float64(d.Y) + r})
+	}
+	if cs != nil { // only the points drawn on their own
+		for _, pr := range cs.singles {
+			add(pr.p)
+		}
+		return
+	}
+	for _, ref := range near {
+		add(ref.Point())
 	}
 }

@@ -186,21 +186,36 @@ func fillRect(dst *image.RGBA, r image.Rectangle, c color.NRGBA) {
 
 // sprite is a small premultiplied image drawn at an integer offset from an
 // anchor point: the anchor lands on dst at (x, y) when the sprite's top-left
-// corner is at (x−ax, y−ay).
+// corner is at (x−ax, y−ay). Its pixels must not change once it is drawn.
 type sprite struct {
 	img    *image.RGBA
 	ax, ay int
-	spans  [][2]int // per row, the columns holding any paint; built on first use
+	// runs are the painted parts of the rows, row y's from rows[y] to
+	// rows[y+1]; built on first use (spriteRuns).
+	runs []spriteRun
+	rows []int32
 }
 
+// spriteRun is a part of a sprite row, columns x0 to x1: copied when all
+// its pixels are opaque, else composited pixel by pixel. Clear stretches
+// of two pixels or more between runs are skipped.
+type spriteRun struct {
+	x0, x1 int32
+	opaque bool
+}
+
+// minCopyRun is the fewest opaque pixels made a run of their own.
+const minCopyRun = 6
+
 // drawAt composites s onto dst with its anchor at device pixel (x, y),
-// source-over, visiting only the painted part of each row.
+// source-over, visiting only the painted runs of each row and copying the
+// opaque ones.
 func (s *sprite) drawAt(dst *image.RGBA, x, y int) {
 	if s == nil || s.img == nil {
 		return
 	}
-	if s.spans == nil {
-		s.spans = rowSpans(s.img)
+	if s.rows == nil {
+		s.runs, s.rows = spriteRuns(s.img)
 	}
 	r := s.img.Rect.Add(image.Pt(x-s.ax, y-s.ay))
 	clip := r.Intersect(dst.Rect)
@@ -208,57 +223,75 @@ func (s *sprite) drawAt(dst *image.RGBA, x, y int) {
 		return
 	}
 	sw := s.img.Rect.Dx()
+	cx0, cx1 := int32(clip.Min.X-r.Min.X), int32(clip.Max.X-r.Min.X) // sprite columns in dst
+	off := r.Min.X - dst.Rect.Min.X                                  // sprite column sx is row column off+sx
 	for yy := clip.Min.Y; yy < clip.Max.Y; yy++ {
 		sy := yy - r.Min.Y
-		sp := s.spans[sy]
-		x0, x1 := max(sp[0], clip.Min.X-r.Min.X), min(sp[1], clip.Max.X-r.Min.X)
-		if x0 >= x1 {
+		runs := s.runs[s.rows[sy]:s.rows[sy+1]]
+		if len(runs) == 0 {
 			continue
 		}
 		src := s.img.Pix[sy*s.img.Stride : sy*s.img.Stride+4*sw]
 		di := dst.PixOffset(dst.Rect.Min.X, yy)
 		row := dst.Pix[di : di+4*dst.Rect.Dx()]
-		off := r.Min.X - dst.Rect.Min.X // sprite column sx is row column off+sx
-		for sx := x0; sx < x1; sx++ {
-			if sx+2 <= x1 && binary.LittleEndian.Uint64(src[4*sx:4*sx+8]) == 0 {
-				sx++ // two clear pixels (premultiplied: all zero)
+		for _, ru := range runs {
+			x0, x1 := int(max(ru.x0, cx0)), int(min(ru.x1, cx1))
+			if x0 >= x1 {
 				continue
 			}
-			p := src[4*sx : 4*sx+4 : 4*sx+4]
-			a := uint32(p[3])
-			if a == 0 {
+			if ru.opaque {
+				copy(row[4*(off+x0):4*(off+x1)], src[4*x0:4*x1])
 				continue
 			}
-			dx := 4 * (off + sx)
-			d := row[dx : dx+4 : dx+4]
-			if a == 255 {
-				d[0], d[1], d[2], d[3] = p[0], p[1], p[2], 255
-				continue
-			}
-			inv := 255 - a
-			d[0] = p[0] + uint8((uint32(d[0])*inv+127)/255)
-			d[1] = p[1] + uint8((uint32(d[1])*inv+127)/255)
-			d[2] = p[2] + uint8((uint32(d[2])*inv+127)/255)
-			d[3] = p[3] + uint8((uint32(d[3])*inv+127)/255)
+			blendRun(row[4*(off+x0):4*(off+x1)], src[4*x0:4*x1])
 		}
 	}
 }
 
-// rowSpans finds, for each row of img, the first and past-the-last column
-// with any alpha.
-func rowSpans(img *image.RGBA) [][2]int {
+// spriteRuns finds the runs of every row of img (see sprite.runs).
+func spriteRuns(img *image.RGBA) (runs []spriteRun, rows []int32) {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
-	spans := make([][2]int, h)
+	rows = make([]int32, h+1)
 	for y := range h {
+		rows[y] = int32(len(runs))
 		row := img.Pix[y*img.Stride : y*img.Stride+4*w]
-		x0, x1 := w, 0
-		for x := range w {
-			if row[4*x+3] != 0 {
-				x0 = min(x0, x)
-				x1 = x + 1
+		alpha := func(x int) uint8 { return row[4*x+3] }
+		for x := 0; x < w; {
+			if alpha(x) == 0 {
+				x++
+				continue
 			}
+			// A painted stretch: up to two clear pixels in a row.
+			e := x + 1
+			for e < w && (alpha(e) != 0 || (e+1 < w && alpha(e+1) != 0)) {
+				e++
+			}
+			// Opaque parts long enough are copied; the rest is blended.
+			b := x // start of the pending blended run
+			for i := x; i < e; {
+				if alpha(i) != 255 {
+					i++
+					continue
+				}
+				j := i + 1
+				for j < e && alpha(j) == 255 {
+					j++
+				}
+				if j-i >= minCopyRun {
+					if i > b {
+						runs = append(runs, spriteRun{int32(b), int32(i), false})
+					}
+					runs = append(runs, spriteRun{int32(i), int32(j), true})
+					b = j
+				}
+				i = j
+			}
+			if e > b {
+				runs = append(runs, spriteRun{int32(b), int32(e), false})
+			}
+			x = e
 		}
-		spans[y] = [2]int{x0, x1}
 	}
-	return spans
+	rows[h] = int32(len(runs))
+	return runs, rows
 }

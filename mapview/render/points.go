@@ -26,13 +26,8 @@ func (m *Map) drawPoints(v View, t xform, box orb.Bound, pinned string) {
 			}
 			m.drawCluster(t, c)
 		}
-		singles := make([]orb.Pointer, 0, max(0, len(refs)-cs.nClustered))
-		for _, r := range refs {
-			if !cs.isClustered(r.(*pointRef)) {
-				singles = append(singles, r)
-			}
-		}
-		refs = singles
+		m.drawSingles(t, box, cs.singles)
+		return
 	}
 	for _, r := range refs {
 		pr := r.(*pointRef)
@@ -40,5 +35,15 @@ func (m *Map) drawPoints(v View, t xform, box orb.Bound, pinned string) {
 			continue
 		}
 		m.drawMarker(&es.items[pr.idx], t.pt(pr.p), markerRadius, t.scale)
+	}
+}
+
+// drawSingles draws the markers of the points of refs in box.
+func (m *Map) drawSingles(t xform, box orb.Bound, refs []*pointRef) {
+	for _, pr := range refs {
+		if !box.Contains(pr.p) {
+			continue
+		}
+		m.drawMarker(&m.events.items[pr.idx], t.pt(pr.p), markerRadius, t.scale)
 	}
 }
