@@ -1,13 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
-	"fmt"
 	"image"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -94,25 +96,46 @@ func TestSmokeRealWindow(t *testing.T) {
 
 func startXvfb(t *testing.T) string {
 	t.Helper()
-	for n := 90; n < 110; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-			continue
-		}
-		display := fmt.Sprintf(":%d", n)
-		x := exec.Command("Xvfb", display, "-screen", "0", "1440x900x24", "-nolisten", "tcp")
-		if err := x.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { x.Process.Kill(); x.Wait() })
-		if waitFor(10*time.Second, func() bool {
-			_, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
-			return err == nil
-		}) {
-			return display
-		}
-		x.Process.Kill()
+	// Xvfb picks a free display itself and writes its number to the pipe
+	// when it is ready (-displayfd): sockets left by killed servers in
+	// /tmp/.X11-unix do not get in the way.
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("could not start Xvfb on displays :90–:109")
+	defer r.Close()
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1440x900x24", "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w} // fd 3 in the child
+	if err := x.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	t.Cleanup(func() {
+		// SIGTERM lets Xvfb remove its socket and lock file.
+		x.Process.Signal(syscall.SIGTERM)
+		done := make(chan struct{})
+		go func() { x.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			x.Process.Kill()
+			<-done
+		}
+	})
+	num := make(chan string, 1)
+	go func() {
+		b, _ := bufio.NewReader(r).ReadString('\n')
+		num <- strings.TrimSpace(b)
+	}()
+	select {
+	case n := <-num:
+		if n == "" {
+			t.Fatal("Xvfb exited without a display")
+		}
+		return ":" + n
+	case <-time.After(20 * time.Second):
+		t.Fatal("Xvfb did not start within 20 s")
+	}
 	return ""
 }
 

@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"fmt"
 	"math"
 	"time"
 
@@ -220,11 +221,52 @@ func (m *Map) MouseMoved(ev *desktop.MouseEvent) {
 		}
 		return
 	}
-	id, _ := m.engine.HitTest(m.View(), float64(ev.Position.X), float64(ev.Position.Y))
-	if id != m.hover || id != "" { // a new hover, or the tooltip follows the pointer
-		m.hover = id
+	v := m.View()
+	x, y := float64(ev.Position.X), float64(ev.Position.Y)
+	id, _ := m.engine.HitTest(v, x, y)
+	var gt groupTip
+	if id == "" {
+		if g, ok := m.engine.GroupAt(v, x, y); ok {
+			gt = groupTip{g: g, v: v, at: ev.Position, ok: true}
+		}
+	}
+	if id != m.hover || id != "" || gt.ok || m.groupTip.ok { // a new hover, or the tooltip follows the pointer
+		m.hover, m.groupTip = id, gt
 		m.Refresh()
 	}
+}
+
+// groupTip is a bubble or an arrow under the pointer, for the tooltip: it
+// holds while the view and the pointer stay where they were.
+type groupTip struct {
+	g  render.Group
+	v  render.View
+	at fyne.Position
+	ok bool
+}
+
+// hoveredGroup returns the bubble or arrow the pointer rests on, if any.
+func (m *Map) hoveredGroup() (render.Group, bool) {
+	t := m.groupTip
+	if !t.ok || m.hover != "" || m.tool != nil || m.dragging || !m.mouseIn || t.at != m.mouse || t.v != m.View() {
+		return render.Group{}, false
+	}
+	return t.g, true
+}
+
+// groupText is what the tooltip says about a bubble or an arrow.
+func groupText(g render.Group) (title, meta string) {
+	switch {
+	case g.Flow && g.Count == 1:
+		title = "1 movement"
+	case g.Flow:
+		title = fmt.Sprintf("%d movements", g.Count)
+	case g.Count == 1:
+		title = "1 event"
+	default:
+		title = fmt.Sprintf("%d events", g.Count)
+	}
+	return title, "Click to zoom in"
 }
 
 // MouseOut clears the hover highlight.
@@ -247,7 +289,7 @@ func (m *Map) Cursor() desktop.Cursor {
 		}
 		return desktop.CrosshairCursor
 	}
-	if m.hover != "" {
+	if _, ok := m.hoveredGroup(); ok || m.hover != "" {
 		return desktop.PointerCursor
 	}
 	return desktop.DefaultCursor

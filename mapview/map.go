@@ -39,6 +39,7 @@ type Map struct {
 	panCarry [2]float64          // the part of a drag below one device pixel, carried to the next drag event
 	sel      string
 	hover    string
+	groupTip groupTip // the bubble or arrow under the pointer (input.go)
 	infos    map[string]eventInfo
 	version  int // counts SetEvents calls, to know when to redraw
 

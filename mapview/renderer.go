@@ -144,10 +144,19 @@ func (r *mapRenderer) place() {
 	}
 }
 
-// updateTip shows the hovered event's title, date and type by the pointer.
+// updateTip shows the hovered event's title, date and type by the pointer,
+// or how many events the hovered bubble or arrow holds.
 func (r *mapRenderer) updateTip(th fyne.Theme, variant fyne.ThemeVariant) {
 	info, ok := r.m.infos[r.m.hover]
 	show := ok && r.m.hover != "" && r.m.mouseIn && !r.m.dragging
+	title, meta := info.title, info.typ
+	if info.date != "" {
+		meta = info.date + " · " + info.typ
+	}
+	if g, ok := r.m.hoveredGroup(); ok {
+		show = true
+		title, meta = groupText(g)
+	}
 	for _, o := range []fyne.CanvasObject{r.tipBg, r.tipTitle, r.tipMeta} {
 		o.(interface{ Hide() }).Hide()
 	}
@@ -156,12 +165,8 @@ func (r *mapRenderer) updateTip(th fyne.Theme, variant fyne.ThemeVariant) {
 	}
 	pad := th.Size(theme.SizeNameInnerPadding) / 2
 	ts := th.Size(theme.SizeNameText)
-	r.tipTitle.Text, r.tipTitle.TextSize = info.title, ts
+	r.tipTitle.Text, r.tipTitle.TextSize = title, ts
 	r.tipTitle.Color = th.Color(theme.ColorNameForeground, variant)
-	meta := info.typ
-	if info.date != "" {
-		meta = info.date + " · " + info.typ
-	}
 	r.tipMeta.Text, r.tipMeta.TextSize = meta, th.Size(theme.SizeNameCaptionText)
 	r.tipMeta.Color = th.Color(theme.ColorNamePlaceHolder, variant)
 	t1, t2 := r.tipTitle.MinSize(), r.tipMeta.MinSize()

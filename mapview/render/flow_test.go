@@ -177,6 +177,9 @@ func TestFlowDrawnAndHit(t *testing.T) {
 			if !ok || n != c.flowCount || !b.Contains(flowA) || !b.Contains(flowB) {
 				t.Errorf("ClusterAt on the flow = %v, %d, %v; want %d events and a bound holding both towns", b, n, ok, c.flowCount)
 			}
+			if g, ok := m.GroupAt(v, mx, my); !ok || !g.Flow || g.Count != c.flowCount {
+				t.Errorf("GroupAt on the flow = %+v, %v; want an arrow of %d events", g, ok, c.flowCount)
+			}
 			if got := img.RGBAAt(int(mx), int(my)); got != diplomacy {
 				t.Errorf("flow pixel %v, want the Diplomacy colour %v", got, diplomacy)
 			}
@@ -188,6 +191,9 @@ func TestFlowDrawnAndHit(t *testing.T) {
 			b, n, ok = m.ClusterAt(v, ax, ay)
 			if !ok || n < 13 || !b.Contains(orb.Point{flowA[0] + 0.019, flowA[1] + 0.019}) {
 				t.Errorf("ClusterAt on bubble A = %v, %d, %v; want its points, the small area and the local movement", b, n, ok)
+			}
+			if g, ok := m.GroupAt(v, ax, ay); !ok || g.Flow || g.Count != n {
+				t.Errorf("GroupAt on bubble A = %+v, %v; want a bubble of %d events", g, ok, n)
 			}
 		})
 	}

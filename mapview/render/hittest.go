@@ -91,29 +91,42 @@ func (m *Map) HitTest(v View, x, y float64) (eventID string, ok bool) {
 	return "", false
 }
 
-// ClusterAt returns the lon/lat bound and size of the cluster drawn at
-// logical pixel (x, y) of view v, so a tap on it can zoom in; false when
-// there is none. A flow arrow between two clusters counts as one: its
-// bound holds both clusters' events and its size is the number of lines
-// it stands for.
-func (m *Map) ClusterAt(v View, x, y float64) (orb.Bound, int, bool) {
+// Group is what stands for several events at clustering zooms: a bubble
+// with a count, or an arrow for the movements between two bubbles.
+type Group struct {
+	Flow  bool      // an arrow between two bubbles; false for a bubble
+	Count int       // the events it stands for
+	Bound orb.Bound // lon/lat of its events (and, for an arrow, both bubbles'), to zoom to
+}
+
+// GroupAt returns the bubble or arrow drawn at logical pixel (x, y) of view
+// v, so a tap on it can zoom in and a hover can say what it holds; false
+// when there is none.
+func (m *Map) GroupAt(v View, x, y float64) (Group, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	v = sane(v)
 	t := newXform(v)
 	cs := m.clustersFor(v, t, m.pinnedSelection(v, m.lastSel.Selected))
 	if cs == nil {
-		return orb.Bound{}, 0, false
+		return Group{}, false
 	}
 	lonlat := func(b orb.Bound) orb.Bound {
 		return orb.Bound{Min: fromWorld(orb.Point{b.Min[0], b.Max[1]}), Max: fromWorld(orb.Point{b.Max[0], b.Min[1]})}
 	}
 	d := vec{float32(x * t.scale), float32(y * t.scale)}
 	if i := cs.bubbleAt(t, d); i >= 0 {
-		return lonlat(cs.groups[i].zoom), cs.groups[i].n, true
+		return Group{Count: cs.groups[i].n, Bound: lonlat(cs.groups[i].zoom)}, true
 	}
 	if k := cs.flowAt(t, d); k >= 0 {
-		return lonlat(cs.flows[k].zoom), len(cs.flows[k].items), true
+		return Group{Flow: true, Count: len(cs.flows[k].items), Bound: lonlat(cs.flows[k].zoom)}, true
 	}
-	return orb.Bound{}, 0, false
+	return Group{}, false
+}
+
+// ClusterAt returns the lon/lat bound and size of the bubble or arrow drawn
+// at logical pixel (x, y) of view v (see GroupAt); false when there is none.
+func (m *Map) ClusterAt(v View, x, y float64) (orb.Bound, int, bool) {
+	g, ok := m.GroupAt(v, x, y)
+	return g.Bound, g.Count, ok
 }
