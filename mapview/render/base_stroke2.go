@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"image"
 	"image/color"
-	"math"
 	"math/bits"
 )
 
@@ -22,32 +21,14 @@ func (pn *painter) strokeLinesPair(lines [][]vec, w1 float32, c1 color.NRGBA, w2
 	if len(lines) == 0 {
 		return
 	}
-	lo := vec{math.MaxFloat32, math.MaxFloat32}
-	hi := vec{-math.MaxFloat32, -math.MaxFloat32}
-	for _, l := range lines {
-		for _, p := range l {
-			lo.X, lo.Y = min(lo.X, p.X), min(lo.Y, p.Y)
-			hi.X, hi.Y = max(hi.X, p.X), max(hi.Y, p.Y)
-		}
-	}
-	e := float64(w1/2 + 2)
-	r := image.Rect(int(math.Floor(float64(lo.X)-e)), int(math.Floor(float64(lo.Y)-e)),
-		int(math.Ceil(float64(hi.X)+e)), int(math.Ceil(float64(hi.Y)+e))).Intersect(pn.dst.Rect)
+	r := pn.strokeBounds(lines, w1)
 	if r.Empty() {
 		return
 	}
 	pm := &pn.pair
-	segs := pn.segs[:0]
-	defer func() { pn.segs = segs[:0] }()
 	o := vec{float32(r.Min.X), float32(r.Min.Y)}
-	for _, l := range lines {
-		if len(l) == 1 {
-			segs = append(segs, maskSeg{l[0].sub(o), l[0].sub(o), false})
-		}
-		for i := 1; i < len(l); i++ {
-			segs = append(segs, maskSeg{l[i-1].sub(o), l[i].sub(o), i > 1})
-		}
-	}
+	segs := appendSegs(pn.segs[:0], lines, o)
+	defer func() { pn.segs = segs[:0] }()
 	R1, R2 := w1/2, w2/2
 	ext := R1 + 0.5
 	// Bin by bin into a mask of one bin, as strokeLines does.

@@ -156,32 +156,14 @@ func (pn *painter) strokeLines(lines [][]vec, w float32, c color.NRGBA) {
 	if len(lines) == 0 || w <= 0 || c.A == 0 {
 		return
 	}
-	lo := vec{math.MaxFloat32, math.MaxFloat32}
-	hi := vec{-math.MaxFloat32, -math.MaxFloat32}
-	for _, l := range lines {
-		for _, p := range l {
-			lo.X, lo.Y = min(lo.X, p.X), min(lo.Y, p.Y)
-			hi.X, hi.Y = max(hi.X, p.X), max(hi.Y, p.Y)
-		}
-	}
-	e := float64(w/2 + 2)
-	r := image.Rect(int(math.Floor(float64(lo.X)-e)), int(math.Floor(float64(lo.Y)-e)),
-		int(math.Ceil(float64(hi.X)+e)), int(math.Ceil(float64(hi.Y)+e))).Intersect(pn.dst.Rect)
+	r := pn.strokeBounds(lines, w)
 	if r.Empty() {
 		return
 	}
 	lm := &pn.lines
-	segs := pn.segs[:0]
-	defer func() { pn.segs = segs[:0] }()
 	o := vec{float32(r.Min.X), float32(r.Min.Y)}
-	for _, l := range lines {
-		if len(l) == 1 {
-			segs = append(segs, maskSeg{l[0].sub(o), l[0].sub(o), false})
-		}
-		for i := 1; i < len(l); i++ {
-			segs = append(segs, maskSeg{l[i-1].sub(o), l[i].sub(o), i > 1})
-		}
-	}
+	segs := appendSegs(pn.segs[:0], lines, o)
+	defer func() { pn.segs = segs[:0] }()
 	R := w / 2
 	ext := R + 0.5
 	// The union does not depend on the order: draw the segments bin by bin
@@ -227,4 +209,35 @@ func prefetchDirty(dst *image.RGBA, r image.Rectangle, dirty []uint64, shift int
 // branches: covByte(c) for c > 0, 0 otherwise.
 func covCap(c float32) uint8 {
 	return uint8(min(max(int32(c*255+0.5), 0), 255))
+}
+
+// strokeBounds is the part of the painter's image that polylines lines
+// stroked w device pixels wide can touch (empty when none).
+func (pn *painter) strokeBounds(lines [][]vec, w float32) image.Rectangle {
+	lo := vec{math.MaxFloat32, math.MaxFloat32}
+	hi := vec{-math.MaxFloat32, -math.MaxFloat32}
+	for _, l := range lines {
+		for _, p := range l {
+			lo.X, lo.Y = min(lo.X, p.X), min(lo.Y, p.Y)
+			hi.X, hi.Y = max(hi.X, p.X), max(hi.Y, p.Y)
+		}
+	}
+	e := float64(w/2 + 2)
+	return image.Rect(int(math.Floor(float64(lo.X)-e)), int(math.Floor(float64(lo.Y)-e)),
+		int(math.Ceil(float64(hi.X)+e)), int(math.Ceil(float64(hi.Y)+e))).Intersect(pn.dst.Rect)
+}
+
+// appendSegs appends the segments of polylines lines, relative to o, to
+// segs: a one-point line as a dot, and each segment after a polyline's
+// first marked as joined.
+func appendSegs(segs []maskSeg, lines [][]vec, o vec) []maskSeg {
+	for _, l := range lines {
+		if len(l) == 1 {
+			segs = append(segs, maskSeg{l[0].sub(o), l[0].sub(o), false})
+		}
+		for i := 1; i < len(l); i++ {
+			segs = append(segs, maskSeg{l[i-1].sub(o), l[i].sub(o), i > 1})
+		}
+	}
+	return segs
 }
