@@ -18,9 +18,9 @@ import (
 	"eventatlas/storage"
 )
 
-// runRender implements `eventatlas render -project FILE.gpkg -o map.png [-size WxH] [-scale 2] [-dark] [-legend=false]`.
+// runRender implements `eventatlas render -project FILE.gpkg -o map.png [-size WxH] [-scale 2] [-dark] [-legend=false] [-group=false]`.
 func runRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("render", "render -project FILE.gpkg -o map.png [-size 1280x800] [-scale 1|2] [-dark] [-legend=false] [-fit region|events] [-center LON,LAT] [-zoom Z]\nDraws the project's map, base map and events, to a PNG with no display.", stderr)
+	fs := newFlagSet("render", "render -project FILE.gpkg -o map.png [-size 1280x800] [-scale 1|2] [-dark] [-legend=false] [-group=false] [-fit region|events] [-center LON,LAT] [-zoom Z]\nDraws the project's map, base map and events, to a PNG with no display.", stderr)
 	project := fs.String("project", "", "project file to draw (required)")
 	out := fs.String("o", "", "PNG file to write (required)")
 	size := fs.String("size", "1280x800", "image size in logical pixels, WIDTHxHEIGHT")
@@ -28,6 +28,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	dark := fs.Bool("dark", false, "draw in the dark theme")
 	fit := fs.String("fit", "region", "what the view shows: region or events")
 	legend := fs.Bool("legend", true, "draw the legend of event types (-legend=false to leave it out)")
+	group := fs.Bool("group", true, "group dense events below zoom 10 into bubbles and arrows, as the app does (-group=false draws every event)")
 	center := fs.String("center", "", "centre of the view as LON,LAT, e.g. 68.78,38.54 (default: the -fit view's centre)")
 	zoom := fs.Float64("zoom", 0, "web-map zoom level of the view, e.g. 9.5 (default: the -fit view's zoom)")
 	if code := parseFlags(fs, args); code >= 0 {
@@ -87,6 +88,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 	m.SetEvents(events, tax)
 	m.SetLegend(*legend)
+	m.SetClustering(*group)
 	v := render.FitBound(render.RegionBound(), w, h, *scale)
 	if *fit == "events" {
 		if b, ok := m.EventsBound(); ok {

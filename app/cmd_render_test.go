@@ -1,10 +1,16 @@
 package app
 
 import (
+	"fmt"
 	"image"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/paulmach/orb"
+
+	"eventatlas/annotate"
+	"eventatlas/storage"
 )
 
 // diplomacyBlue counts the pixels of the Diplomacy colour (#0072B2) in r.
@@ -70,5 +76,47 @@ func TestRenderCenterZoom(t *testing.T) {
 		if code != 1 || !strings.Contains(errs, c.want) {
 			t.Errorf("render %s %s: exit %d, stderr %q; want 1 and %q", c.flag, c.value, code, errs, c.want)
 		}
+	}
+}
+
+// TestRenderGroupFlag: 40 Diplomacy points at one spot draw as one bubble
+// (a white disc with the count in a blue ring) by default, and as the
+// symbols themselves with -group=false.
+func TestRenderGroupFlag(t *testing.T) {
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "dense.gpkg")
+	p, err := storage.Create(proj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var evs []annotate.Event
+	for i := range 40 {
+		evs = append(evs, annotate.Event{Type: "Diplomacy", Title: fmt.Sprintf("meeting %d", i),
+			Geometry: orb.Point{68.0 + float64(i%8)*0.004, 37.5 + float64(i/8)*0.004}})
+	}
+	if _, err := p.ImportEvents(evs); err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	centre := image.Rect(280, 180, 320, 220)
+	white := map[string]int{}
+	for _, group := range []string{"true", "false"} {
+		out := filepath.Join(dir, "group-"+group+".png")
+		if code, _, errs := run("render", "-project", proj, "-o", out, "-size", "600x400", "-center", "68.014,37.508",
+			"-zoom", "7", "-legend=false", "-group="+group); code != 0 {
+			t.Fatalf("render -group=%s: exit %d: %s", group, code, errs)
+		}
+		img := readPNG(t, out)
+		for y := centre.Min.Y; y < centre.Max.Y; y++ {
+			for x := centre.Min.X; x < centre.Max.X; x++ {
+				if r, g, b, _ := img.At(x, y).RGBA(); r>>8 >= 0xFA && g>>8 >= 0xFA && b>>8 >= 0xFA {
+					white[group]++
+				}
+			}
+		}
+	}
+	if white["true"] < 300 || white["false"] > 100 {
+		t.Errorf("white pixels at the spot: %d grouped, %d with -group=false; want ≥ 300 (the bubble's disc) and ≤ 100 (symbols' outlines)",
+			white["true"], white["false"])
 	}
 }

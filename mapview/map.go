@@ -251,6 +251,20 @@ func (m *Map) SetLegend(on bool) {
 // Legend reports whether the legend is shown.
 func (m *Map) Legend() bool { return m.engine.Legend() }
 
+// SetGrouping groups dense events at low zoom (the default: bubbles with a
+// count, arrows between them for movements) or draws every event on its own.
+func (m *Map) SetGrouping(on bool) {
+	if m.engine.Clustering() == on {
+		return
+	}
+	m.engine.SetClustering(on)
+	m.version++
+	m.Refresh()
+}
+
+// Grouping reports whether dense events are grouped.
+func (m *Map) Grouping() bool { return m.engine.Clustering() }
+
 // Zoom limits of ZoomToSelection.
 const (
 	selectionMargin  = 24   // logical pixels kept clear around the event, besides FitBound's own margin

@@ -9,6 +9,7 @@ import (
 const (
 	prefSplitPrefix = "layout.split." // + the split's name: its offset
 	prefLegend      = "map.legend"    // whether the map shows its legend
+	prefGrouping    = "map.grouping"  // whether the map groups dense events
 )
 
 // collapsedForm is the middle split's offset while the event form is
@@ -86,12 +87,24 @@ func (wb *Workbench) saveLayout() {
 		prefs.SetFloat(prefSplitPrefix+name, off)
 	}
 	prefs.SetBool(prefLegend, wb.mapView.Legend())
+	prefs.SetBool(prefGrouping, wb.mapView.Grouping())
 }
 
-// restoreLegend shows or hides the legend as it was at the last run.
+// restoreLegend shows or hides the legend, and groups dense events or not,
+// as at the last run.
 func (wb *Workbench) restoreLegend() {
 	if app := fyne.CurrentApp(); app != nil {
 		wb.mapView.SetLegend(app.Preferences().BoolWithFallback(prefLegend, true))
+		wb.mapView.SetGrouping(app.Preferences().BoolWithFallback(prefGrouping, true))
+	}
+}
+
+// toggleGrouping groups dense events on the map, or draws each on its own,
+// and remembers it.
+func (wb *Workbench) toggleGrouping() {
+	wb.mapView.SetGrouping(!wb.mapView.Grouping())
+	if app := fyne.CurrentApp(); app != nil {
+		app.Preferences().SetBool(prefGrouping, wb.mapView.Grouping())
 	}
 }
 

@@ -37,6 +37,13 @@ func TestLayoutRememberedBetweenRuns(t *testing.T) {
 	wb.panes.splits["middle"].SetOffset(0.7)
 	wb.SelectEvent("") // collapsed: the 0.7 is what is kept
 	wb.toggleLegend()
+	if !wb.mapView.Grouping() {
+		t.Fatal("dense events are not grouped on the first run")
+	}
+	wb.toggleGrouping()
+	if wb.mapView.Grouping() {
+		t.Fatal("Map → Group dense events did not switch grouping off")
+	}
 	wb.SaveLayout()
 
 	// The next run: a new workbench in the same app.
@@ -55,5 +62,8 @@ func TestLayoutRememberedBetweenRuns(t *testing.T) {
 	}
 	if v := fyne.CurrentApp().Preferences().Bool(prefLegend); v {
 		t.Error("legend preference still on")
+	}
+	if wb2.mapView.Grouping() {
+		t.Error("dense events grouped after grouping was switched off in the last run")
 	}
 }

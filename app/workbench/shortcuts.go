@@ -84,6 +84,8 @@ func (wb *Workbench) actions() []action {
 		{menu: "Map", label: "Zoom to selection", keys: "Z", run: wb.mapView.ZoomToSelection, note: "on the map"},
 		{menu: "Map", label: "Pan", keys: "← → ↑ ↓", note: "on the map"},
 		{menu: "Map", label: "Show legend", run: wb.toggleLegend, check: wb.mapView.Legend},
+		{menu: "Map", label: "Group dense events", run: wb.toggleGrouping, check: wb.mapView.Grouping,
+			note: "bubbles with a count, arrows for movements between them; off draws every event"},
 		{menu: "Map", label: "Present events", keys: "F11", sc: plain(fyne.KeyF11), run: wb.Present,
 			note: "the filtered events, full screen: Space next, Left back, Esc leaves"},
 		separator.in("Map"),

@@ -100,6 +100,13 @@ func (m *Map) SetClustering(on bool) {
 	m.cluster = on
 }
 
+// Clustering reports whether dense events are grouped (see SetClustering).
+func (m *Map) Clustering() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.cluster
+}
+
 // SetEvents replaces the events drawn, styled by their type in tax, and
 // rebuilds the spatial index. Events without a valid geometry are skipped.
 // The slice is not kept.
