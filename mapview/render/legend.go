@@ -14,6 +14,9 @@ import (
 type legendSet struct {
 	types        []annotate.EventType
 	lines, areas bool
+	// groups and flows: the frame shows bubbles, and arrows between them
+	// (set per frame by placeLegend, from the clustering).
+	groups, flows bool
 }
 
 // empty reports whether there is nothing to list.
@@ -101,8 +104,8 @@ func legendKey(ls legendSet, st Style, s float64) markerKey {
 		b = append(b, et.Symbol...)
 		b = append(b, et.Color.R, et.Color.G, et.Color.B, et.Color.A)
 	}
-	b = append(b, 0, legendFlag(ls.lines, 'L'), legendFlag(ls.areas, 'A'), st.PolygonAlpha)
-	for _, c := range []color.NRGBA{st.LegendText, st.Halo} {
+	b = append(b, 0, legendFlag(ls.lines, 'L'), legendFlag(ls.areas, 'A'), legendFlag(ls.groups, 'G'), legendFlag(ls.flows, 'F'), st.PolygonAlpha)
+	for _, c := range []color.NRGBA{st.LegendText, st.Halo, st.ClusterFill, st.FlowInk, st.EventOutline} {
 		b = append(b, c.R, c.G, c.B, c.A)
 	}
 	return markerKey{sym: annotate.Symbol(b), col: st.LegendBox, scale: s}
@@ -134,6 +137,12 @@ func (m *Map) drawLegend(ls legendSet, s float64) *sprite {
 	}
 	if ls.areas {
 		rows = append(rows, row{"area", m.legendArea})
+	}
+	if ls.groups {
+		rows = append(rows, row{"grouped events", m.legendGroup})
+	}
+	if ls.flows {
+		rows = append(rows, row{"grouped movements", m.legendFlow})
 	}
 	st := textStyle{size: legendText, color: m.style.LegendText}
 	textW := 0
@@ -179,6 +188,45 @@ func (m *Map) legendLine(img *image.RGBA, cx, cy, scale float64) {
 	pn.fill(&p, m.style.LegendText)
 }
 
+// legendGroup draws the bubble sample centred on (cx, cy): a small disc
+// in the bubbles' fill with a ring in the legend's text colour.
+func (m *Map) legendGroup(img *image.RGBA, cx, cy, scale float64) {
+	s := float32(scale)
+	c := vec{float32(cx), float32(cy)}
+	pn := painter{dst: img}
+	var p path
+	p.disc(c, 6.5*s)
+	pn.fill(&p, m.style.EventOutline)
+	p.reset()
+	p.disc(c, 5.5*s)
+	pn.fill(&p, m.style.LegendText)
+	p.reset()
+	p.disc(c, 3.6*s)
+	pn.fill(&p, m.style.ClusterFill)
+}
+
+// legendFlow draws the grouped-movement sample centred on (cx, cy): a
+// wide arrow in the flows' ink, cased like them.
+func (m *Map) legendFlow(img *image.RGBA, cx, cy, scale float64) {
+	s := float32(scale)
+	c := vec{float32(cx), float32(cy)}
+	pts := []vec{{c.X - 8*s, c.Y}, {c.X + 8*s, c.Y}}
+	w := 3.2 * s
+	tri, back, _ := arrowHead(pts, w)
+	tri = [3]vec{tri[0], tri[0].add(tri[1].sub(tri[0]).mul(0.55)), tri[0].add(tri[2].sub(tri[0]).mul(0.55))}
+	shaft := trimEnd(pts, back*0.55)
+	pn := painter{dst: img}
+	var p path
+	p.stroke(shaft, w+2*float32(lineCasing)*s, joinRound, false)
+	p.addPoly(tri[:]...)
+	p.stroke(append(tri[:], tri[0]), 2*float32(lineCasing)*s, joinRound, true)
+	pn.fill(&p, m.style.EventOutline)
+	p.reset()
+	p.stroke(shaft, w, joinRound, false)
+	p.addPoly(tri[:]...)
+	pn.fill(&p, m.style.FlowInk)
+}
+
 // legendArea draws the area sample centred on (cx, cy): a translucent
 // square with an outline, like event areas.
 func (m *Map) legendArea(img *image.RGBA, cx, cy, scale float64) {
@@ -196,15 +244,20 @@ func (m *Map) legendArea(img *image.RGBA, cx, cy, scale float64) {
 	pn.fill(&p, color.NRGBA{m.style.LegendText.R, m.style.LegendText.G, m.style.LegendText.B, 0xff})
 }
 
-// placeLegend puts the legend with its bottom-left corner at (10, bottom)
+// placeLegend puts the legend (with a bubble and a grouped-arrow row when
+// the frame has them) with its bottom-left corner at (10, bottom)
 // logical pixels and marks it taken so labels keep clear; a legend taller
 // than half the image or wider than 40% of it is left out, so a small map
 // keeps its events in view.
-func (m *Map) placeLegend(ov *overlay, t xform, bottom float64, pl *placer) {
+func (m *Map) placeLegend(ov *overlay, v View, t xform, selected string, bottom float64, pl *placer) {
 	if m.noLegend {
 		return
 	}
-	sp := m.legendSprite(m.events.legend, t.scale)
+	ls := m.events.legend
+	if cs := m.clustersFor(v, t, selected); cs != nil {
+		ls.groups, ls.flows = len(cs.groups) > 0, len(cs.flows) > 0
+	}
+	sp := m.legendSprite(ls, t.scale)
 	if sp == nil {
 		return
 	}

@@ -62,6 +62,7 @@ type overlayKey struct {
 	es       *eventSet
 	selected string
 	legend   bool
+	cluster  bool   // labels avoid bubbles, and the legend lists them, only when grouping
 	credit   string // the backdrop's credit line, which labels keep clear of
 }
 
@@ -72,7 +73,7 @@ const maxLabelObstacles = 3000
 // overlayFor returns the overlay of view v with selection sel, cached for
 // the last one.
 func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
-	key := overlayKey{cacheKey{v: v, style: m.style, ok: true}, m.events, selected, !m.noLegend, m.extra.credit}
+	key := overlayKey{cacheKey{v: v, style: m.style, ok: true}, m.events, selected, !m.noLegend, m.cluster, m.extra.credit}
 	if m.overlay != nil && m.overKey == key {
 		return m.overlay
 	}
@@ -92,7 +93,7 @@ func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
 	sb := m.scaleBarSprite(v, t)
 	ov.scaleBar = dotAt{sprite: sb, x: int(10 * s), y: t.h - int(math.Round(10*s))}
 	pl.take(frect{10 * s, float64(t.h) - 10*s - float64(sb.img.Rect.Dy()), 10*s + float64(sb.img.Rect.Dx()), float64(t.h) - 10*s})
-	m.placeLegend(ov, t, float64(t.h)-10*s-float64(sb.img.Rect.Dy())-4*s, pl)
+	m.placeLegend(ov, v, t, selected, float64(t.h)-10*s-float64(sb.img.Rect.Dy())-4*s, pl)
 	// Border crossings are always drawn.
 	view := t.worldBound(8 * s)
 	cs := m.crossingSprite(t.scale)
