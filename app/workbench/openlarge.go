@@ -17,6 +17,10 @@ import (
 // which would otherwise pass before the window appears.
 var backgroundEvents = 20000
 
+// readInBackground reads a large project on ReloadInBackground's goroutine
+// (a test holds it back to look at the dialog).
+var readInBackground = readProject
+
 // ReloadInBackground is Reload for a project just opened. A large project
 // is read on another goroutine while a dialog says what is happening, so
 // the window shows at once; a small one is read at once. done is called on
@@ -36,7 +40,7 @@ func (wb *Workbench) ReloadInBackground(done func(error)) {
 	wb.status.setMessage("Opening…")
 	started := wb.reloads
 	go func() {
-		d, err := readProject(p)
+		d, err := readInBackground(p)
 		fyne.Do(func() {
 			dlg.Hide()
 			wb.status.setMessage("")

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"eventatlas/storage"
 )
 
 // TestLargeProjectOpensInBackground: a project at or above backgroundEvents
@@ -37,6 +39,14 @@ func TestLargeProjectOpensInBackground(t *testing.T) {
 			backgroundEvents = c.threshold
 			wb.events = nil
 			done := make(chan error, 1)
+			// The reading waits until the test has looked at the dialog (the
+			// test driver runs fyne.Do on the calling goroutine at once).
+			release := make(chan struct{})
+			defer func(old func(*storage.Project) (projectData, error)) { readInBackground = old }(readInBackground)
+			readInBackground = func(p *storage.Project) (projectData, error) {
+				<-release
+				return readProject(p)
+			}
 			var dialogText string
 			wb.ReloadInBackground(func(err error) {
 				done <- err
@@ -45,6 +55,7 @@ func TestLargeProjectOpensInBackground(t *testing.T) {
 			if top := w.Canvas().Overlays().Top(); top != nil {
 				dialogText = overlayText(top)
 			}
+			close(release)
 			select {
 			case err := <-done:
 				if err != nil {
