@@ -19,6 +19,13 @@ import (
 // (foldMinorFlows) or between bubbles too close for an arrow count in the
 // bubble they leave. Everything else is drawn as before, and the selected
 // event is never absorbed (pinnedSelection).
+//
+// Bubbles are only formed near the view, so an end of a line off screen
+// may belong to a virtual bubble instead (flow_virtual.go): the points of
+// its clustering cell, when there are clusterMin of them and none near the
+// view. A line from a bubble to a virtual one, or back, joins the flow
+// between them, drawn from the bubble's rim toward the cell's centre and
+// out of the frame. A line with both ends off screen is drawn as before.
 
 // flowGap is the gap between a bubble's rim and a flow arrow, logical pixels.
 const flowGap = 2.0
@@ -32,10 +39,12 @@ const flowGap = 2.0
 const areaAbsorbSide = 2 * clusterCell
 
 // absorbRef stands for a line or area event among the members of the
-// clusters it belongs to. An event has two, one for a bubble counting it
-// and one for a bubble it flows from or to, made once per event set, so
-// the same role gives the same member from frame to frame and a change of
-// role changes the members (shift.go redraws a bubble whose members change).
+// clusters it belongs to. An event has three, one for a bubble counting
+// it, one for a bubble it flows from or to and one for the virtual bubble
+// at the other end of a flow (held by the visible bubble), made once per
+// event set, so the same role gives the same member from frame to frame and
+// a change of role changes the members (shift.go redraws a bubble whose
+// members change).
 type absorbRef struct {
 	p   orb.Point // world: the centre of the event's bound
 	idx int       // into eventSet.items
@@ -44,22 +53,28 @@ type absorbRef struct {
 // Point implements orb.Pointer.
 func (r *absorbRef) Point() orb.Point { return r.p }
 
+// The roles of an absorbRef.
+const (
+	roleCounted = iota // counted in the bubble
+	roleFlowing        // flowing from or to the bubble
+	roleVirtual        // flowing from or to a virtual bubble, with the bubble at the other end
+	nRoles
+)
+
 // absorbRef returns the member standing for shape k (eventSet.shapeList)
-// in a bubble counting it, or flowing from or to it.
-func (es *eventSet) absorbRef(k int, flowing bool) *absorbRef {
+// in role (roleCounted, roleFlowing or roleVirtual).
+func (es *eventSet) absorbRef(k, role int) *absorbRef {
 	if es.absorbs == nil {
-		es.absorbs = make([]absorbRef, 2*len(es.shapeList))
+		es.absorbs = make([]absorbRef, nRoles*len(es.shapeList))
 		for j := range es.shapeList {
 			si := &es.shapeList[j]
 			c := si.bound.Center()
-			es.absorbs[2*j] = absorbRef{p: c, idx: int(si.idx)}
-			es.absorbs[2*j+1] = absorbRef{p: c, idx: int(si.idx)}
+			for r := range nRoles {
+				es.absorbs[nRoles*j+r] = absorbRef{p: c, idx: int(si.idx)}
+			}
 		}
 	}
-	if flowing {
-		return &es.absorbs[2*k+1]
-	}
-	return &es.absorbs[2*k]
+	return &es.absorbs[nRoles*k+role]
 }
 
 // flow is the line events going from one bubble to another, drawn as one
@@ -68,8 +83,14 @@ type flow struct {
 	from, to int   // into clusterSet.groups
 	items    []int // the line events, by shape index (eventSet.shapeList), in event order
 	ci       uint16
-	mixed    bool      // the events have more than one colour (ci is the first)
-	zoom     orb.Bound // world: the events and both bubbles', for zoom-to
+	mixed    bool // the events have more than one colour (ci is the first)
+	// A flow from or to a virtual bubble (flow_virtual.go) has virt
+	// virtFrom or virtTo; from and to are then both the visible bubble,
+	// which holds the flow's events as members for either end, and vb is
+	// the virtual one.
+	virt uint8
+	vb   virtualBubble
+	zoom orb.Bound // world: the events and both bubbles', for zoom-to
 	// The arrow in device pixels: the shaft from a to the tip b, w wide,
 	// with a head len long and 2·half wide.
 	a, b      vec
@@ -213,9 +234,10 @@ func (m *Map) absorb(cs *clusterSet, t xform, selected string) {
 	if i, ok := es.byID[selected]; ok && selected != "" {
 		selIdx = i
 	}
-	box := t.worldBound(48 * t.scale)
+	box := t.worldBound(48 * t.scale) // where bubbles are formed (clusterInputs)
 	cs.absorbed = make([]bool, len(es.items))
-	byPair := map[[2]int]int{}
+	byPair := map[[2]int]int{} // by the ends of each flow (flow.ends)
+	virt := virtualCells{ci: cs.ci, box: box}
 	maxSide := areaAbsorbSide * t.scale
 	for k := range es.shapeList {
 		si := &es.shapeList[k]
@@ -234,13 +256,21 @@ func (m *Map) absorb(cs *clusterSet, t xform, selected string) {
 			}
 			continue
 		}
+		// An end is a bubble (its index) or a virtual one (-1 - its cell).
 		a := grid.at(si.first, t.pt(si.first))
 		if a < 0 {
-			continue
+			if a = virt.end(si.first); a == noEnd {
+				continue
+			}
 		}
 		b := grid.at(si.last, t.pt(si.last))
 		if b < 0 {
-			continue
+			if b = virt.end(si.last); b == noEnd {
+				continue
+			}
+		}
+		if a < 0 && b < 0 {
+			continue // both ends off screen: drawn as a line
 		}
 		cs.absorbed[i] = true
 		if a == b {
@@ -252,7 +282,7 @@ func (m *Map) absorb(cs *clusterSet, t xform, selected string) {
 		if !ok {
 			fk = len(cs.flows)
 			byPair[[2]int{a, b}] = fk
-			cs.flows = append(cs.flows, flow{from: a, to: b, ci: ci})
+			cs.flows = append(cs.flows, virt.flow(t, a, b, ci))
 		}
 		f := &cs.flows[fk]
 		f.items = append(f.items, k)
@@ -269,14 +299,16 @@ func (m *Map) absorb(cs *clusterSet, t xform, selected string) {
 		folded = false
 		kept := cs.flows[:0]
 		for _, f := range cs.flows {
-			a, b := &cs.groups[f.from], &cs.groups[f.to]
+			ea, eb := flowEnds(cs.groups, &f)
 			w := flowWidth(len(f.items)) * s
 			hl, _ := flowHead(w, s)
-			room := dist(a.center, b.center) - float64((a.radius()+b.radius()+2*markerOutline)*s+2*flowGap*s)
+			room := dist(ea.center, eb.center) - rimToRim(ea, eb, s)
 			if room >= float64(hl+3*s) {
 				kept = append(kept, f)
 				continue
 			}
+			// (A flow with a virtual end has from the visible bubble.)
+			a := &cs.groups[f.from]
 			a.extra = append(a.extra, f.items...)
 			a.n += len(f.items)
 			folded = true
@@ -290,7 +322,9 @@ func (m *Map) absorb(cs *clusterSet, t xform, selected string) {
 // A bubble shows at most flowTop flows leaving it, each of at least
 // flowMin events unless it goes further than flowFar logical pixels: a
 // map of every single movement between neighbouring bubbles would be a
-// hairball again.
+// hairball again. Flows from or to a virtual bubble are apart: they leave
+// the frame, and counting one in the visible bubble would hide where its
+// events go or come from, so they are kept whatever their size.
 const (
 	flowMin = 2
 	flowTop = 2
@@ -299,14 +333,19 @@ const (
 
 // foldMinorFlows keeps, of the flows leaving each bubble, the flowTop
 // largest (the earlier on a tie) of flowMin events or more or going
-// further than flowFar; the others count in the bubble they leave. It
-// returns the flows kept, in order.
+// further than flowFar, and every flow from or to a virtual bubble; the
+// others count in the bubble they leave. It returns the flows kept, in
+// order.
 func foldMinorFlows(t xform, groups []cluster, flows []flow) []flow {
-	out := make([][]int, len(groups)) // flows by the bubble they leave
+	out := make([][]int, len(groups)) // flows between bubbles by the bubble they leave
+	keep := make([]bool, len(flows))
 	for k := range flows {
+		if flows[k].virt != 0 {
+			keep[k] = true
+			continue
+		}
 		out[flows[k].from] = append(out[flows[k].from], k)
 	}
-	keep := make([]bool, len(flows))
 	for _, ks := range out {
 		slices.SortStableFunc(ks, func(a, b int) int { return len(flows[b].items) - len(flows[a].items) })
 		for r, k := range ks {
@@ -329,48 +368,63 @@ func foldMinorFlows(t xform, groups []cluster, flows []flow) []flow {
 }
 
 // layOutFlows places the arrow of every flow from rim to rim, side by side
-// with the flow going the other way when there is one.
+// with the flow going the other way when there is one. A virtual bubble's
+// end of an arrow is its centre.
 func (m *Map) layOutFlows(cs *clusterSet, t xform) {
 	s := float32(t.scale)
 	back := map[[2]int]int{}
-	for k, f := range cs.flows {
-		back[[2]int{f.from, f.to}] = k
+	for k := range cs.flows {
+		a, b := cs.flows[k].ends()
+		back[[2]int{a, b}] = k
 	}
 	for k := range cs.flows {
 		f := &cs.flows[k]
-		a, b := &cs.groups[f.from], &cs.groups[f.to]
+		a, b := flowEnds(cs.groups, f)
 		f.w = flowWidth(len(f.items)) * s
 		f.len, f.half = flowHead(f.w, s)
 		u := b.center.sub(a.center).unit()
 		nrm := vec{-u.Y, u.X} // to the right of the direction of travel (y down)
 		var off float32
-		if _, ok := back[[2]int{f.to, f.from}]; ok {
+		ea, eb := f.ends()
+		if _, ok := back[[2]int{eb, ea}]; ok {
 			off = f.w/2 + float32(lineCasing)*s/2
 		}
-		along := func(r float32) float32 { // from the centre to the rim (plus the gap) at offset off
+		along := func(e flowEnd) float32 { // from the centre to the rim (plus the gap) at offset off
+			if e.virtual {
+				return 0
+			}
+			r := e.r * s
 			r += (markerOutline + flowGap) * s
 			return float32(math.Sqrt(float64(max(r*r-off*off, 0))))
 		}
 		o := nrm.mul(off)
-		f.a = a.center.add(u.mul(along(a.radius() * s))).add(o)
-		f.b = b.center.sub(u.mul(along(b.radius() * s))).add(o)
+		f.a = a.center.add(u.mul(along(a))).add(o)
+		f.b = b.center.sub(u.mul(along(b))).add(o)
 		f.zoom = a.zoom.Union(b.zoom)
 	}
 }
 
 // finishGroups adds to every bubble's members the events it absorbs or
 // that flow from or to it, in event order, and widens its bounds: zoom
-// by the events it counts, bound by everything it and its flows draw.
+// by the events it counts, bound by everything it and its flows draw. A
+// bubble holds the events of a flow to or from a virtual bubble twice,
+// flowing (its end) and as roleVirtual (the virtual end), so that a flow's
+// change between a virtual and a drawn bubble changes its members.
 func (m *Map) finishGroups(cs *clusterSet, t xform) {
 	es := m.events
-	touch := make([][]int, len(cs.groups)) // events flowing from or to each bubble
+	touch := make([][]int, len(cs.groups))  // events flowing from or to each bubble
+	touchV := make([][]int, len(cs.groups)) // events flowing between each bubble and a virtual one
 	for k := range cs.flows {
 		f := &cs.flows[k]
 		for _, i := range f.items {
 			f.zoom = unionBound(f.zoom, es.shapeList[i].bound)
 		}
 		touch[f.from] = append(touch[f.from], f.items...)
-		touch[f.to] = append(touch[f.to], f.items...)
+		if f.virt != 0 {
+			touchV[f.to] = append(touchV[f.to], f.items...)
+		} else {
+			touch[f.to] = append(touch[f.to], f.items...)
+		}
 		// What the arrow covers, in the world, for shift.go's redraws.
 		pad := f.half + float32(lineCasing)*float32(t.scale)*2
 		lo := vec{min(f.a.X, f.b.X) - pad, min(f.a.Y, f.b.Y) - pad}
@@ -384,7 +438,7 @@ func (m *Map) finishGroups(cs *clusterSet, t xform) {
 	total := 0
 	for g := range cs.groups {
 		if c := &cs.groups[g]; len(c.extra) > 0 || len(touch[g]) > 0 {
-			total += c.pts + len(c.extra) + len(touch[g])
+			total += c.pts + len(c.extra) + len(touch[g]) + len(touchV[g])
 		}
 	}
 	arena := make([]orb.Pointer, total)
@@ -397,19 +451,24 @@ func (m *Map) finishGroups(cs *clusterSet, t xform) {
 		for _, i := range c.extra {
 			c.zoom = unionBound(c.zoom, es.shapeList[i].bound)
 		}
-		// Counted events, then flowing ones, each in event order.
+		// Counted events, then flowing ones, then those flowing to or
+		// from virtual bubbles, each in event order.
 		slices.Sort(touch[g])
-		need := c.pts + len(c.extra) + len(touch[g])
+		slices.Sort(touchV[g])
+		need := c.pts + len(c.extra) + len(touch[g]) + len(touchV[g])
 		members := arena[:c.pts:need] // capacity clipped so appends copy
 		arena = arena[need:]
 		copy(members, c.members[:c.pts])
 		for _, i := range c.extra {
-			members = append(members, es.absorbRef(i, false))
+			members = append(members, es.absorbRef(i, roleCounted))
 			c.bound = unionBound(c.bound, es.shapeList[i].bound)
 		}
 		for _, i := range touch[g] {
-			members = append(members, es.absorbRef(i, true))
+			members = append(members, es.absorbRef(i, roleFlowing))
 			c.bound = unionBound(c.bound, es.shapeList[i].bound)
+		}
+		for _, i := range touchV[g] {
+			members = append(members, es.absorbRef(i, roleVirtual))
 		}
 		c.members = members
 		c.bound = c.bound.Union(c.zoom)
