@@ -30,26 +30,15 @@ func (pn *painter) strokeLinesPair(lines [][]vec, w1 float32, c1 color.NRGBA, w2
 	segs := appendSegs(pn.segs[:0], lines, o)
 	defer func() { pn.segs = segs[:0] }()
 	R1, R2 := w1/2, w2/2
-	ext := R1 + 0.5
 	// Bin by bin into a mask of one bin, as strokeLines does.
-	bl := newBinList(r.Dx(), r.Dy(), len(segs), func(i int) (lo, hi vec) {
-		s := &segs[i]
-		return vec{min(s.a.X, s.b.X) - ext, min(s.a.Y, s.b.Y) - ext}, vec{max(s.a.X, s.b.X) + ext, max(s.a.Y, s.b.Y) + ext}
-	})
-	for k := range bl.bw * bl.bh {
-		clip, shapes := bl.bin(k)
-		if len(shapes) == 0 {
-			continue
-		}
-		pm.begin(clip.Add(r.Min))
-		local := image.Rect(0, 0, clip.Dx(), clip.Dy())
-		bo := vec{float32(clip.Min.X), float32(clip.Min.Y)}
+	eachSegBin(r, segs, R1+0.5, func(bin, local image.Rectangle, bo vec, shapes []int32) {
+		pm.begin(bin)
 		for _, i := range shapes {
 			s := &segs[i]
 			pm.capsuleIn(s.a.sub(bo), s.b.sub(bo), R1, R2, local, s.joined)
 		}
 		pm.flush(pn.dst, c1, c2)
-	}
+	})
 }
 
 // pairMask is a lineMask (capsule.go) holding two coverages per pixel,

@@ -165,10 +165,24 @@ func (pn *painter) strokeLines(lines [][]vec, w float32, c color.NRGBA) {
 	segs := appendSegs(pn.segs[:0], lines, o)
 	defer func() { pn.segs = segs[:0] }()
 	R := w / 2
-	ext := R + 0.5
 	// The union does not depend on the order: draw the segments bin by bin
-	// (linebins.go) into a mask of one bin, which stays in the processor's
-	// cache, and blend each bin as soon as it is drawn.
+	// into a mask of one bin, which stays in the processor's cache, and
+	// blend each bin as soon as it is drawn.
+	eachSegBin(r, segs, R+0.5, func(bin, local image.Rectangle, bo vec, shapes []int32) {
+		lm.begin(bin)
+		for _, i := range shapes {
+			s := &segs[i]
+			lm.capsuleIn(s.a.sub(bo), s.b.sub(bo), R, local, s.joined)
+		}
+		lm.flush(pn.dst, c)
+	})
+}
+
+// eachSegBin calls draw for every bin (linebins.go) of device rectangle r
+// that segments segs (relative to r's corner) reach, out to ext pixels:
+// with the bin's device rectangle, the same rectangle from (0, 0), the
+// bin's corner relative to r and the segments in the bin.
+func eachSegBin(r image.Rectangle, segs []maskSeg, ext float32, draw func(bin, local image.Rectangle, bo vec, shapes []int32)) {
 	bl := newBinList(r.Dx(), r.Dy(), len(segs), func(i int) (lo, hi vec) {
 		s := &segs[i]
 		return vec{min(s.a.X, s.b.X) - ext, min(s.a.Y, s.b.Y) - ext}, vec{max(s.a.X, s.b.X) + ext, max(s.a.Y, s.b.Y) + ext}
@@ -178,14 +192,7 @@ func (pn *painter) strokeLines(lines [][]vec, w float32, c color.NRGBA) {
 		if len(shapes) == 0 {
 			continue
 		}
-		lm.begin(clip.Add(r.Min))
-		local := image.Rect(0, 0, clip.Dx(), clip.Dy())
-		bo := vec{float32(clip.Min.X), float32(clip.Min.Y)}
-		for _, i := range shapes {
-			s := &segs[i]
-			lm.capsuleIn(s.a.sub(bo), s.b.sub(bo), R, local, s.joined)
-		}
-		lm.flush(pn.dst, c)
+		draw(clip.Add(r.Min), image.Rect(0, 0, clip.Dx(), clip.Dy()), vec{float32(clip.Min.X), float32(clip.Min.Y)}, shapes)
 	}
 }
 
