@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"image"
 	"image/color"
-	"math/bits"
 )
 
 // strokeLinesPair draws polylines lines twice, w1 device pixels wide in
@@ -133,45 +132,35 @@ func (pm *pairMask) flush(dst *image.RGBA, c1, c2 color.NRGBA) {
 	W := pm.r.Dx()
 	b1, b2 := newBlender(c1), newBlender(c2)
 	pm.sink = prefetchDirty(dst, pm.r, pm.dirty, pm.shift)
-	for y, d := range pm.dirty {
-		for d != 0 {
-			a := bits.TrailingZeros64(d)
-			b := a + bits.TrailingZeros64(^(d >> uint(a)))
-			if b < 64 {
-				d &^= (1<<uint(b) - 1)
-			} else {
-				d = 0
+	eachDirtyRun(pm.dirty, pm.shift, W, func(y, lo, hi int) {
+		m := pm.pix[2*(y*W+lo) : 2*(y*W+hi)]
+		di := dst.PixOffset(pm.r.Min.X+lo, pm.r.Min.Y+y)
+		n := hi - lo
+		drow := dst.Pix[di : di+4*n : di+4*n]
+		for x := 0; x < n; x++ {
+			if x+4 <= n && binary.LittleEndian.Uint64(m[2*x:2*x+8]) == 0 {
+				x += 3
+				continue
 			}
-			lo, hi := a<<pm.shift, min(W, b<<pm.shift)
-			m := pm.pix[2*(y*W+lo) : 2*(y*W+hi)]
-			di := dst.PixOffset(pm.r.Min.X+lo, pm.r.Min.Y+y)
-			n := hi - lo
-			drow := dst.Pix[di : di+4*n : di+4*n]
-			for x := 0; x < n; x++ {
-				if x+4 <= n && binary.LittleEndian.Uint64(m[2*x:2*x+8]) == 0 {
-					x += 3
-					continue
-				}
-				v1, v2 := m[2*x], m[2*x+1]
-				if v1 == 0 {
-					continue
-				}
-				p := drow[4*x : 4*x+4 : 4*x+4]
-				switch {
-				case v2 == 255 && b2.opaque: // the narrow stroke hides the wide one
-					binary.LittleEndian.PutUint32(p, b2.w)
-				case v1 == 255 && b1.opaque && v2 == 0:
-					binary.LittleEndian.PutUint32(p, b1.w)
-				default:
-					b1.blend(p, v1)
-					if v2 != 0 {
-						b2.blend(p, v2)
-					}
+			v1, v2 := m[2*x], m[2*x+1]
+			if v1 == 0 {
+				continue
+			}
+			p := drow[4*x : 4*x+4 : 4*x+4]
+			switch {
+			case v2 == 255 && b2.opaque: // the narrow stroke hides the wide one
+				binary.LittleEndian.PutUint32(p, b2.w)
+			case v1 == 255 && b1.opaque && v2 == 0:
+				binary.LittleEndian.PutUint32(p, b1.w)
+			default:
+				b1.blend(p, v1)
+				if v2 != 0 {
+					b2.blend(p, v2)
 				}
 			}
-			clear(m)
 		}
-	}
+		clear(m)
+	})
 }
 
 // blender composites one colour through coverage bytes, with blendMask's

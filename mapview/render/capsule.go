@@ -56,9 +56,33 @@ func (lm *lineMask) flush(dst *image.RGBA, c color.NRGBA) {
 	W := lm.r.Dx()
 	bl := newBlender(c)
 	lm.sink = prefetchDirty(dst, lm.r, lm.dirty, lm.shift)
-	for y, d := range lm.dirty {
+	eachDirtyRun(lm.dirty, lm.shift, W, func(y, lo, hi int) {
+		row := lm.mask.Pix[y*W+lo : y*W+hi]
+		di := dst.PixOffset(lm.r.Min.X+lo, lm.r.Min.Y+y)
+		drow := dst.Pix[di : di+4*len(row) : di+4*len(row)]
+		// blendMask's arithmetic, without a call per pixel.
+		for x := 0; x < len(row); x++ {
+			if x+8 <= len(row) && binary.LittleEndian.Uint64(row[x:x+8]) == 0 {
+				x += 7
+				continue
+			}
+			switch mv := row[x]; {
+			case mv == 255 && bl.opaque:
+				binary.LittleEndian.PutUint32(drow[4*x:4*x+4:4*x+4], bl.w)
+			case mv != 0:
+				bl.blend(drow[4*x:4*x+4:4*x+4], mv)
+			}
+		}
+		clear(row)
+	})
+}
+
+// eachDirtyRun calls fn for every run of dirty chunks of a mask W pixels
+// wide whose rows have the dirty bits given, chunks 1<<shift columns wide:
+// with the row and the columns [lo, hi) of the run.
+func eachDirtyRun(dirty []uint64, shift, W int, fn func(y, lo, hi int)) {
+	for y, d := range dirty {
 		for d != 0 {
-			// A run of dirty chunks.
 			a := bits.TrailingZeros64(d)
 			b := a + bits.TrailingZeros64(^(d >> uint(a)))
 			if b < 64 {
@@ -66,24 +90,7 @@ func (lm *lineMask) flush(dst *image.RGBA, c color.NRGBA) {
 			} else {
 				d = 0
 			}
-			lo, hi := a<<lm.shift, min(W, b<<lm.shift)
-			row := lm.mask.Pix[y*W+lo : y*W+hi]
-			di := dst.PixOffset(lm.r.Min.X+lo, lm.r.Min.Y+y)
-			drow := dst.Pix[di : di+4*len(row) : di+4*len(row)]
-			// blendMask's arithmetic, without a call per run.
-			for x := 0; x < len(row); x++ {
-				if x+8 <= len(row) && binary.LittleEndian.Uint64(row[x:x+8]) == 0 {
-					x += 7
-					continue
-				}
-				switch mv := row[x]; {
-				case mv == 255 && bl.opaque:
-					binary.LittleEndian.PutUint32(drow[4*x:4*x+4:4*x+4], bl.w)
-				case mv != 0:
-					bl.blend(drow[4*x:4*x+4:4*x+4], mv)
-				}
-			}
-			clear(row)
+			fn(y, a<<shift, min(W, b<<shift))
 		}
 	}
 }
