@@ -118,8 +118,8 @@ func (m *Map) Tapped(ev *fyne.PointEvent) {
 	x, y := float64(ev.Position.X), float64(ev.Position.Y)
 	id, ok := m.engine.HitTest(v, x, y)
 	if !ok {
-		if b, _, isCluster := m.engine.ClusterAt(v, x, y); isCluster {
-			m.zoomToCluster(v, b, x, y)
+		if g, isGroup := m.engine.GroupAt(v, x, y); isGroup {
+			m.zoomToCluster(v, g.Bound, x, y)
 			return
 		}
 		id = ""

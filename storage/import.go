@@ -284,6 +284,11 @@ func (w *eventWriter) mayHaveSpans(evs []annotate.Event) (bool, error) {
 	return false, nil
 }
 
+// rebuildFrom is the size of an import from which it drops the date index
+// and the fill-id trigger and makes them again at the end, which is faster
+// than keeping them up row by row.
+const rebuildFrom = 1000
+
 // createDateIndex is the events_date index as schemaV1 makes it.
 const createDateIndex = `CREATE INDEX events_date ON events (date_start)`
 
@@ -291,7 +296,7 @@ const createDateIndex = `CREATE INDEX events_date ON events (date_start)`
 // a project with fewer events, which is faster than updating it row by row,
 // and reports whether it did; the import recreates it in its transaction.
 func (w *eventWriter) dropDateIndex(n int) (bool, error) {
-	if n < 1000 {
+	if n < rebuildFrom {
 		return false, nil
 	}
 	var have int
@@ -310,7 +315,7 @@ func (w *eventWriter) dropDateIndex(n int) (bool, error) {
 // import), and reports whether it did; the import recreates it in its
 // transaction.
 func (w *eventWriter) dropFillIDTrigger(n int) (bool, error) {
-	if n < 1000 {
+	if n < rebuildFrom {
 		return false, nil
 	}
 	return w.dropIfOurs("trigger", "events_fill_id", createFillIDTrigger)

@@ -15,15 +15,13 @@ import "image"
 
 // eventLayerReused reports whether drawEventLayer will make img wholly from
 // the cached event layer, copied or shifted, so that img need not hold the
-// base map first. It mirrors drawEventLayer's tests: the key is built as it
-// builds it.
+// base map first: the tests drawEventLayer makes, without drawing.
 func (m *Map) eventLayerReused(img *image.RGBA, v View, t xform, pinned string) bool {
-	el := &m.evLayer
-	if m.extra.backdrop != nil || el.img == nil || el.img.Rect != img.Rect || el.img.Stride != img.Stride {
+	if !m.eventLayerFits(img) {
 		return false
 	}
-	key := eventLayerKey{cacheKey{v: v, style: m.style, ok: true}, m.events, m.cluster, pinned}
-	if el.key == key {
+	key := m.eventLayerKeyFor(v, pinned)
+	if m.evLayer.key == key {
 		return true
 	}
 	_, _, ok := m.eventLayerShift(v, t, key)

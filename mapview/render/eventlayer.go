@@ -47,20 +47,34 @@ func (m *Map) pinnedSelection(v View, selected string) string {
 	return selected
 }
 
+// eventLayerKeyFor is the key of the event layer of view v with pinned
+// selection pinned.
+func (m *Map) eventLayerKeyFor(v View, pinned string) eventLayerKey {
+	return eventLayerKey{cacheKey{v: v, style: m.style, ok: true}, m.events, m.cluster, pinned}
+}
+
+// eventLayerFits reports whether the cached event layer may be copied or
+// shifted into img: there is no backdrop (which may change from frame to
+// frame) and the layer has img's size.
+func (m *Map) eventLayerFits(img *image.RGBA) bool {
+	el := &m.evLayer
+	return m.extra.backdrop == nil && el.img != nil && el.img.Rect == img.Rect && el.img.Stride == img.Stride
+}
+
 // drawEventLayer draws onto img, which holds the base layer, what lies
 // under the highlights: the overlay's dots and the plain events. It copies
 // the cached layer when the last frame had the same key, and caches what it
 // draws. With a backdrop, which may change from frame to frame, it always
 // draws and caches nothing.
 func (m *Map) drawEventLayer(img *image.RGBA, v View, t xform, ov *overlay, pinned string) {
-	key := eventLayerKey{cacheKey{v: v, style: m.style, ok: true}, m.events, m.cluster, pinned}
+	key := m.eventLayerKeyFor(v, pinned)
 	cacheable := m.extra.backdrop == nil
 	el := &m.evLayer
-	if cacheable && el.img != nil && el.key == key && el.img.Rect == img.Rect && el.img.Stride == img.Stride {
+	if m.eventLayerFits(img) && el.key == key {
 		copy(img.Pix, el.img.Pix)
 		return
 	}
-	if cacheable && el.img != nil && el.img.Rect == img.Rect && el.img.Stride == img.Stride && m.shiftEventLayer(img, v, t, ov, key) {
+	if m.eventLayerFits(img) && m.shiftEventLayer(img, v, t, ov, key) {
 		return
 	}
 	ov.drawUnder(img)

@@ -18,7 +18,7 @@ const (
 // the nearest line within 5 px, else the smallest area containing the
 // pixel. Points grouped into a cluster, lines and areas absorbed into a
 // cluster or a flow, and anything under a bubble or a flow arrow are not
-// hit (see ClusterAt).
+// hit (see GroupAt).
 func (m *Map) HitTest(v View, x, y float64) (eventID string, ok bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -48,7 +48,7 @@ func (m *Map) HitTest(v View, x, y float64) (eventID string, ok bool) {
 	if best >= 0 {
 		return es.items[best].id, es.items[best].id != ""
 	}
-	// Bubbles and flows lie over lines and areas: ClusterAt's.
+	// Bubbles and flows lie over lines and areas: GroupAt's.
 	if cs != nil {
 		d := vec{float32(x * t.scale), float32(y * t.scale)}
 		if cs.bubbleAt(t, d) >= 0 || cs.flowAt(t, d) >= 0 {
@@ -122,11 +122,4 @@ func (m *Map) GroupAt(v View, x, y float64) (Group, bool) {
 		return Group{Flow: true, Count: len(cs.flows[k].items), Bound: lonlat(cs.flows[k].zoom)}, true
 	}
 	return Group{}, false
-}
-
-// ClusterAt returns the lon/lat bound and size of the bubble or arrow drawn
-// at logical pixel (x, y) of view v (see GroupAt); false when there is none.
-func (m *Map) ClusterAt(v View, x, y float64) (orb.Bound, int, bool) {
-	g, ok := m.GroupAt(v, x, y)
-	return g.Bound, g.Count, ok
 }

@@ -82,15 +82,15 @@ func TestHitTestSkipsClusteredPoints(t *testing.T) {
 	if id, ok := m.HitTest(v, x, y); ok {
 		t.Errorf("clustered point hit: %q", id)
 	}
-	if b, n, ok := m.ClusterAt(v, x, y); !ok || n != 6 || !b.Pad(1e-6).Contains(orb.Point{68.858, 36.729}) {
-		t.Errorf("ClusterAt = %v, %d, %v; want the 6 points", b, n, ok)
+	if g, ok := m.GroupAt(v, x, y); !ok || g.Flow || g.Count != 6 || !g.Bound.Pad(1e-6).Contains(orb.Point{68.858, 36.729}) {
+		t.Errorf("GroupAt = %+v, %v; want a bubble of the 6 points", g, ok)
 	}
 	m.SetClustering(false)
 	if id, ok := m.HitTest(v, x, y); !ok || id == "" {
 		t.Errorf("unclustered: HitTest = %q, %v", id, ok)
 	}
-	if _, _, ok := m.ClusterAt(v, x, y); ok {
-		t.Error("ClusterAt found a cluster with clustering off")
+	if _, ok := m.GroupAt(v, x, y); ok {
+		t.Error("GroupAt found a cluster with clustering off")
 	}
 }
 

@@ -96,7 +96,7 @@ func TestPlaceLabelsClearOfClusters(t *testing.T) {
 			for x := l.Box.MinX + 1; x < l.Box.MaxX-1; x += 2 {
 				for y := l.Box.MinY + 1; y < l.Box.MaxY-1; y += 2 {
 					all++
-					if _, _, ok := m.ClusterAt(v, x, y); ok {
+					if _, ok := m.GroupAt(v, x, y); ok {
 						in++
 					}
 				}
