@@ -43,8 +43,20 @@ const (
 // shared edges become province lines or international borders, unshared
 // edges become borders unless they lie on the clip box (lon/lat) where the
 // neighbours' data was cut. Lines break where the pair of areas on either
-// side changes, so simplification keeps the junctions.
-func buildArcs(rings []ownedRing, box orb.Bound) (prov, border []orb.LineString) {
+// side changes, so simplification keeps the junctions. Each kind comes in two
+// lists: lines with only neighbouring countries on either side, and lines
+// with a focus country on one side.
+func buildArcs(rings []ownedRing, box orb.Bound) (prov, border [2][]orb.LineString) {
+	countryOf := make(map[int]string, len(rings))
+	for _, r := range rings {
+		countryOf[r.owner] = r.country
+	}
+	focusSide := func(side [2]int) int {
+		if focusCountries[countryOf[side[0]]] || (side[1] >= 0 && focusCountries[countryOf[side[1]]]) {
+			return 1
+		}
+		return 0
+	}
 	uses := make(map[edgeKey]*edgeUse)
 	for _, r := range rings {
 		for i := 1; i < len(r.ring); i++ {
@@ -76,10 +88,11 @@ func buildArcs(rings []ownedRing, box orb.Bound) (prov, border []orb.LineString)
 		curClass, curSide := arcNone, [2]int{}
 		flush := func() {
 			if len(cur) >= 2 {
+				f := focusSide(curSide)
 				if curClass == arcProvince {
-					prov = append(prov, cur)
+					prov[f] = append(prov[f], cur)
 				} else {
-					border = append(border, cur)
+					border[f] = append(border[f], cur)
 				}
 			}
 			cur, curClass = nil, arcNone

@@ -81,6 +81,10 @@ type baseData struct {
 	provinces []province
 	provLines [nBands][]arc // boundaries between provinces of one country
 	borders   [nBands][]arc // international borders
+	// provSplit and borderSplit are where, in provLines and borders, the
+	// lines with a focus country on one side begin: those before lie
+	// between neighbours only.
+	provSplit, borderSplit [nBands]int
 	places    []place       // by label priority
 	crossings []crossing
 }
@@ -129,8 +133,12 @@ func buildBase(bm *assets.BaseMap) (*baseData, error) {
 	}
 	provArcs, borderArcs := buildArcs(rings, clipBox)
 	for b := range nBands {
-		bd.provLines[b] = simplifyArcs(provArcs, bandTol(b))
-		bd.borders[b] = simplifyArcs(borderArcs, bandTol(b))
+		bd.provLines[b] = simplifyArcs(provArcs[0], bandTol(b))
+		bd.provSplit[b] = len(bd.provLines[b])
+		bd.provLines[b] = append(bd.provLines[b], simplifyArcs(provArcs[1], bandTol(b))...)
+		bd.borders[b] = simplifyArcs(borderArcs[0], bandTol(b))
+		bd.borderSplit[b] = len(bd.borders[b])
+		bd.borders[b] = append(bd.borders[b], simplifyArcs(borderArcs[1], bandTol(b))...)
 	}
 	for _, f := range bm.Places.Features {
 		pt, ok := f.Geometry.(orb.Point)

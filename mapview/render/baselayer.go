@@ -28,13 +28,27 @@ func (m *Map) drawBase(dst *image.RGBA, v View, t xform) {
 			buf = addMultiB(p, t, box, c.bands[band], c.bounds[band], buf)
 		}
 	}
+	s := float32(t.scale)
+	bd := m.base
+	// Where the neighbours' data ends on screen, they are drawn first and
+	// faded into the background (base_fade.go), then the focus countries
+	// over them.
+	if fade, ok := fadeFor(t, dst.Rect, float64(st.BorderCasingW*s)/2+1); ok {
+		m.pn.scan.fill(dst, &land[0], st.Land)
+		m.strokeArcs(t, box, bd.provLines[band][:bd.provSplit[band]], st.ProvinceWidth*s, st.ProvinceLine)
+		m.pn.strokeLinesPair(m.pn.arcLinesIn(t, box, bd.borders[band][:bd.borderSplit[band]]), st.BorderCasingW*s, st.BorderCasing, st.BorderWidth*s, st.BorderLine)
+		fade.apply(dst, st.Background)
+		m.pn.scan.fill(dst, &land[1], st.FocusLand)
+		m.strokeArcs(t, box, bd.provLines[band][bd.provSplit[band]:], st.ProvinceWidth*s, st.ProvinceLine)
+		m.pn.strokeLinesPair(m.pn.arcLinesIn(t, box, bd.borders[band][bd.borderSplit[band]:]), st.BorderCasingW*s, st.BorderCasing, st.BorderWidth*s, st.BorderLine)
+		return
+	}
 	// Hard edges: every edge of the land lies under a border line, except
 	// on the data's clip box, which is straight.
 	m.pn.scan.fillMany(dst, []*path{&land[0], &land[1]}, []color.NRGBA{st.Land, st.FocusLand})
-	s := float32(t.scale)
-	m.strokeArcs(t, box, m.base.provLines[band], st.ProvinceWidth*s, st.ProvinceLine)
+	m.strokeArcs(t, box, bd.provLines[band], st.ProvinceWidth*s, st.ProvinceLine)
 	// The casing and the line over it in one pass (base_stroke2.go).
-	m.pn.strokeLinesPair(m.pn.arcLinesIn(t, box, m.base.borders[band]), st.BorderCasingW*s, st.BorderCasing, st.BorderWidth*s, st.BorderLine)
+	m.pn.strokeLinesPair(m.pn.arcLinesIn(t, box, bd.borders[band]), st.BorderCasingW*s, st.BorderCasing, st.BorderWidth*s, st.BorderLine)
 }
 
 // addMulti adds the rings of mp, clipped to box and in device pixels, to p.
