@@ -85,8 +85,8 @@ type baseData struct {
 	// lines with a focus country on one side begin: those before lie
 	// between neighbours only.
 	provSplit, borderSplit [nBands]int
-	places    []place       // by label priority
-	crossings []crossing
+	places                 []place // by label priority
+	crossings              []crossing
 }
 
 // buildBase projects, simplifies and indexes the base map.
