@@ -21,7 +21,9 @@ func (wb *Workbench) ShowShortcuts() {
 	c := wb.win.Canvas().Size()
 	size := fyne.NewSize(min(c.Width-60, body.MinSize().Width+40), min(c.Height-60, body.MinSize().Height+110))
 	wb.help = showSheet(wb.win.Canvas(), "Keyboard shortcuts", container.NewVScroll(body), "", nil, size)
-	wb.status.setMessage("Keyboard shortcuts: Esc closes the sheet")
+	const hint = "Keyboard shortcuts: Esc closes the sheet"
+	wb.status.setMessage(hint)
+	wb.help.onClose = func() { wb.status.clearMessage(hint) }
 }
 
 // shortcutGrid lists the keys of the actions of the given menus, a heading

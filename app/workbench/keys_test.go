@@ -49,9 +49,15 @@ func TestF1ShowsEveryShortcut(t *testing.T) {
 	if !strings.Contains(text, "New event from selection") || !strings.Contains(text, "Add selection as evidence") {
 		t.Errorf("the help sheet lacks the event actions:\n%s", text)
 	}
+	if got := wb.status.message.Text; got != "Keyboard shortcuts: Esc closes the sheet" {
+		t.Errorf("status while the sheet shows: %q", got)
+	}
 	key(w, fyne.KeyEscape)
 	if wb.help.pop.Visible() {
 		t.Error("Esc did not close the help sheet")
+	}
+	if got := wb.status.message.Text; got != "" {
+		t.Errorf("status after the sheet closed: %q, want it empty", got)
 	}
 	// F1 works from the form and the table too.
 	wb.SelectEvent(wb.table.rows[0].ID)

@@ -15,6 +15,9 @@ type sheet struct {
 	def  *sheetButton
 	esc  *sheetButton // the button that closes the sheet; nil for a one-button sheet
 	onOK func()
+	// onClose, when set, runs whenever the sheet closes, by either button
+	// or a key.
+	onClose func()
 }
 
 // showSheet shows body under title with the buttons; the first button is
@@ -50,7 +53,12 @@ func (s *sheet) accept() {
 	}
 }
 
-func (s *sheet) close() { s.pop.Hide() }
+func (s *sheet) close() {
+	s.pop.Hide()
+	if s.onClose != nil {
+		s.onClose()
+	}
+}
 
 // sheetButton is a button of a sheet: Enter presses the sheet's default
 // button, Esc closes the sheet.

@@ -49,6 +49,14 @@ func (s *statusLine) setCount(shown, all int) {
 
 func (s *statusLine) setMessage(m string) { s.message.SetText(m) }
 
+// clearMessage empties the message when it is still m, so that a hint
+// goes when what it is about does, and a newer message stays.
+func (s *statusLine) clearMessage(m string) {
+	if s.message.Text == m {
+		s.message.SetText("")
+	}
+}
+
 // setOrphans shows how many evidence spans are orphaned, nothing for none.
 func (s *statusLine) setOrphans(n int) { s.orphans.SetText(orphansText(n)) }
 
