@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eventatlas/annotate/gazetteer"
+	"eventatlas/app/safewrite"
 	"eventatlas/app/workbench"
 	"eventatlas/assets"
 	"eventatlas/mapview/render"
@@ -32,6 +33,10 @@ func runGUI(path string, stderr io.Writer) int {
 		os.MkdirAll(d, 0o755)
 	}
 	a := fyneapp.NewWithID("org.eventatlas.app")
+	// Save dialogs must not empty the file the user picks (safewrite).
+	if err := safewrite.Install(); err != nil {
+		fmt.Fprintln(stderr, "eventatlas: save dialogs may empty an existing file they are pointed at:", err)
+	}
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	w := a.NewWindow("Event Atlas")
 	w.Resize(fyne.NewSize(1440, 880))

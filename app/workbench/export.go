@@ -71,6 +71,11 @@ func (wb *Workbench) ExportAs(format, path string) error {
 		wb.onError(ErrNoExporter)
 		return ErrNoExporter
 	}
+	if isOpenProject(path, wb.project.Path()) {
+		err := fmt.Errorf("%s is the project you have open: an export writes a new file beside it, choose another name", filepath.Base(path))
+		wb.onError(err)
+		return err
+	}
 	if err := wb.ExportFunc(format, path); err != nil {
 		err = fmt.Errorf("the project was not exported: %w", err)
 		wb.onError(err)
@@ -78,4 +83,15 @@ func (wb *Workbench) ExportAs(format, path string) error {
 	}
 	wb.status.setMessage("Exported the project as " + format + " to " + path)
 	return nil
+}
+
+// isOpenProject reports whether path is the file of the open project at
+// project (or a link to it).
+func isOpenProject(path, project string) bool {
+	a, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	b, err := os.Stat(project)
+	return err == nil && os.SameFile(a, b)
 }

@@ -2,6 +2,7 @@ package workbench
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -39,6 +40,19 @@ func TestExportAsCallsExportFunc(t *testing.T) {
 		err := wb.ExportAs(tc.format, out)
 		if err == nil || err.Error() != tc.want || len(*errs) != 1 {
 			t.Errorf("ExportAs(%q) = %v (shown %v), want %q", tc.format, err, *errs, tc.want)
+		}
+	}
+	// The open project itself is never the target, by its name or a link.
+	link := filepath.Join(t.TempDir(), "link.gpkg")
+	if err := os.Symlink(wb.project.Path(), link); err != nil {
+		t.Fatal(err)
+	}
+	for _, target := range []string{wb.project.Path(), link} {
+		got, *errs = nil, nil
+		err := wb.ExportAs("gpkg", target)
+		want := filepath.Base(target) + " is the project you have open: an export writes a new file beside it, choose another name"
+		if err == nil || err.Error() != want || len(*errs) != 1 || got != nil {
+			t.Errorf("ExportAs over the open project %s = %v (ExportFunc called with %v), want %q", target, err, got, want)
 		}
 	}
 	wb.ExportFunc = nil
