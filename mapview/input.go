@@ -3,6 +3,7 @@ package mapview
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -33,6 +34,9 @@ const restDelay = 120 * time.Millisecond
 func (m *Map) Dragged(ev *fyne.DragEvent) {
 	if m.tool != nil && m.toolDragged(ev) {
 		return
+	}
+	if !m.dragging && !m.KeepFocus {
+		m.requestFocus() // the arrows pan after a drag, as after a click
 	}
 	m.dragging = true
 	m.hover = ""
@@ -124,6 +128,10 @@ func (m *Map) Tapped(ev *fyne.PointEvent) {
 		}
 		id = ""
 	}
+	// Events drawn on one spot: each click selects the next.
+	if stack := m.engine.StackAt(v, x, y); len(stack) > 1 {
+		id = nextInStack(stack, m.sel)
+	}
 	m.Select(id)
 	if m.OnEventTapped != nil {
 		m.OnEventTapped(id)
@@ -187,6 +195,9 @@ func (m *Map) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyDown:
 		dy = panStep
 	default:
+		if m.OnOtherKey != nil {
+			m.OnOtherKey(ev)
+		}
 		return
 	}
 	m.SetView(m.View().Pan(dx, dy))
@@ -224,6 +235,10 @@ func (m *Map) MouseMoved(ev *desktop.MouseEvent) {
 	v := m.View()
 	x, y := float64(ev.Position.X), float64(ev.Position.Y)
 	id, _ := m.engine.HitTest(v, x, y)
+	m.stack = m.engine.StackAt(v, x, y)
+	if slices.Contains(m.stack, m.sel) {
+		id = m.sel // the tooltip tells of the event shown selected
+	}
 	var gt groupTip
 	if id == "" {
 		if g, ok := m.engine.GroupAt(v, x, y); ok {
@@ -341,4 +356,24 @@ func (m *Map) stopLater() {
 		m.rest.Stop()
 	}
 	m.rest, m.restFn = nil, nil
+}
+
+// nextInStack is the event a click on a stack selects: the one after the
+// selected event, round to the top, or the top when none of them is
+// selected.
+func nextInStack(stack []string, selected string) string {
+	if i := slices.Index(stack, selected); i >= 0 {
+		return stack[(i+1)%len(stack)]
+	}
+	return stack[0]
+}
+
+// stackNote is what the tooltip adds for an event of a stack: its place in
+// it and what a click does.
+func stackNote(stack []string, id string) string {
+	i := slices.Index(stack, id)
+	if len(stack) < 2 || i < 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d of %d events here · click for the next", i+1, len(stack))
 }

@@ -32,6 +32,9 @@ type Map struct {
 	// geometry, with the lon/lat clicked and the id of the event there (""
 	// for none); see secondary.go.
 	OnSecondaryTapped func(lonlat orb.Point, eventID string)
+	// OnOtherKey is called with the keys the map has no use for while it
+	// has the keyboard (F1, F11…), so that the window can act on them.
+	OnOtherKey func(ev *fyne.KeyEvent)
 
 	engine   *render.Map
 	view     render.View         // centre and zoom; the size follows the widget
@@ -39,6 +42,7 @@ type Map struct {
 	panCarry [2]float64          // the part of a drag below one device pixel, carried to the next drag event
 	sel      string
 	hover    string
+	stack    []string // the events drawn on the spot under the pointer, when more than one (input.go)
 	groupTip groupTip // the bubble or arrow under the pointer (input.go)
 	infos    map[string]eventInfo
 	version  int // counts SetEvents calls, to know when to redraw

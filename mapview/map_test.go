@@ -191,6 +191,28 @@ func TestKeyboard(t *testing.T) {
 	}
 }
 
+func TestDragFocusesTheMapAndOtherKeysPassOn(t *testing.T) {
+	m, w := newTestMap(t)
+	w.Canvas().Unfocus()
+	test.Drag(w.Canvas(), fyne.NewPos(400, 300), 30, 10)
+	m.DragEnd()
+	if w.Canvas().Focused() != m {
+		t.Fatal("a drag did not give the map the keyboard: the arrows would not pan")
+	}
+	var other []fyne.KeyName
+	m.OnOtherKey = func(ev *fyne.KeyEvent) { other = append(other, ev.Name) }
+	before := m.View()
+	for _, k := range []fyne.KeyName{fyne.KeyF11, fyne.KeyLeft, fyne.KeyF1} {
+		m.TypedKey(&fyne.KeyEvent{Name: k})
+	}
+	if len(other) != 2 || other[0] != fyne.KeyF11 || other[1] != fyne.KeyF1 {
+		t.Errorf("OnOtherKey got %v, want [F11 F1] (the arrow pans the map)", other)
+	}
+	if m.View().Center == before.Center {
+		t.Error("Left did not pan the map")
+	}
+}
+
 func TestDoubleTapZoomsIn(t *testing.T) {
 	m, _ := newTestMap(t)
 	before := m.View()

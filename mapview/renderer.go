@@ -153,6 +153,9 @@ func (r *mapRenderer) updateTip(th fyne.Theme, variant fyne.ThemeVariant) {
 	if info.date != "" {
 		meta = info.date + " · " + info.typ
 	}
+	if note := stackNote(r.m.stack, r.m.hover); note != "" {
+		meta += " · " + note
+	}
 	if g, ok := r.m.hoveredGroup(); ok {
 		show = true
 		title, meta = groupText(g)

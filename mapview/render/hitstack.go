@@ -1,0 +1,68 @@
+package render
+
+import (
+	"math"
+	"slices"
+
+	"github.com/paulmach/orb"
+)
+
+// stackTolerance is how close, in logical pixels, point symbols must be to
+// count as one stack: drawn on the same spot, only the top one shows.
+const stackTolerance = 1.0
+
+// StackAt returns the ids of the point events drawn on the spot of the
+// point symbol HitTest finds at logical pixel (x, y) of view v — within a
+// pixel of it, none grouped into a bubble — top first, as HitTest prefers
+// them; nil when no point is hit or it stands alone. Two events at the same
+// place (a city coded twice) draw one symbol: the map lets a click step
+// through them.
+func (m *Map) StackAt(v View, x, y float64) []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v = sane(v)
+	es := m.events
+	if len(es.items) == 0 {
+		return nil
+	}
+	k := v.worldScale()
+	at := v.pixelToWorld(x, y)
+	t := newXform(v)
+	cs := m.clustersFor(v, t, m.pinnedSelection(v, m.lastSel.Selected))
+	r := hitPoint / k
+	refs := es.points.InBound(nil, orb.Bound{Min: orb.Point{at[0] - r, at[1] - r}, Max: orb.Point{at[0] + r, at[1] + r}})
+	var best *pointRef
+	bestD := math.Inf(1)
+	for _, ref := range refs {
+		pr := ref.(*pointRef)
+		d := math.Hypot(pr.p[0]-at[0], pr.p[1]-at[1]) * k
+		if d > hitPoint || cs.isClustered(pr) {
+			continue
+		}
+		if d < bestD-1e-9 || (math.Abs(d-bestD) <= 1e-9 && pr.idx > best.idx) {
+			best, bestD = pr, d
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	var stack []int
+	tol := stackTolerance / k
+	for _, ref := range refs {
+		pr := ref.(*pointRef)
+		if math.Abs(pr.p[0]-best.p[0]) <= tol && math.Abs(pr.p[1]-best.p[1]) <= tol && !cs.isClustered(pr) && es.items[pr.idx].id != "" {
+			stack = append(stack, pr.idx)
+		}
+	}
+	if len(stack) < 2 {
+		return nil
+	}
+	slices.Sort(stack)
+	slices.Reverse(stack)
+	stack = slices.Compact(stack)
+	ids := make([]string, len(stack))
+	for i, idx := range stack {
+		ids[i] = es.items[idx].id
+	}
+	return ids
+}
