@@ -166,14 +166,16 @@ func (m *Map) CenterOn(id string) {
 		return
 	}
 	v := m.View()
-	margin := 24.0
+	// Clear of the edges, and of the scale bar and the attribution along
+	// the bottom, with room for the symbol and its label.
+	const margin, bottom = 48.0, 64.0
 	x0, y0 := v.ToPixel(orb.Point{b.Min[0], b.Max[1]})
 	x1, y1 := v.ToPixel(orb.Point{b.Max[0], b.Min[1]})
-	inside := x0 >= margin && y0 >= margin && x1 <= float64(v.Width)-margin && y1 <= float64(v.Height)-margin
+	inside := x0 >= margin && y0 >= margin && x1 <= float64(v.Width)-margin && y1 <= float64(v.Height)-bottom
 	if inside {
 		return
 	}
-	if x1-x0 > float64(v.Width)-2*margin || y1-y0 > float64(v.Height)-2*margin {
+	if x1-x0 > float64(v.Width)-2*margin || y1-y0 > float64(v.Height)-margin-bottom {
 		f := render.FitBound(b, v.Width, v.Height, v.Scale)
 		f.Zoom = math.Min(f.Zoom, math.Max(v.Zoom, 11))
 		m.SetView(f)

@@ -273,6 +273,18 @@ func TestCenterOn(t *testing.T) {
 	if m.View() != v {
 		t.Error("CenterOn an unknown id moved the map")
 	}
+	// A point in view but down by the attribution strip is brought up.
+	low := v
+	low.Zoom, low.Center = 10, orb.Point{68.857, 36.729}
+	low.Center = low.Pan(0, -float64(low.Height)/2+40).Center // Kunduz 40 px above the bottom
+	m.SetView(low)
+	if _, y := m.View().ToPixel(orb.Point{68.857, 36.729}); y < float64(low.Height)-60 || y > float64(low.Height) {
+		t.Fatalf("set-up: Kunduz at y %.0f of %d", y, low.Height)
+	}
+	m.CenterOn("kunduz")
+	if !near(m.View().Center, orb.Point{68.857, 36.729}, 1e-9) {
+		t.Errorf("CenterOn left a point under the attribution strip: centre %v", m.View().Center)
+	}
 }
 
 func TestFitEventsAndZoomButtons(t *testing.T) {
