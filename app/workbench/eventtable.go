@@ -167,19 +167,19 @@ func newEventRows(t *eventTable) *eventRows {
 	return l
 }
 
-// TypedKey deletes on Del, shows the shortcuts on F1 and opens the selected
-// event in the form on Enter; the rest moves through the rows.
+// TypedKey deletes on Del, opens the selected event in the form on Enter
+// and passes F1 and F11 to the window; the rest moves through the rows.
 func (l *eventRows) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyDelete:
 		l.t.wb.DeleteSelected()
-	case fyne.KeyF1:
-		l.t.wb.ShowShortcuts()
 	case fyne.KeyReturn, fyne.KeyEnter:
 		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 		l.t.wb.form.focusType()
 	default:
-		l.List.TypedKey(ev)
+		if !l.t.wb.windowKey(ev) {
+			l.List.TypedKey(ev)
+		}
 	}
 }
 

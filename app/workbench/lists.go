@@ -12,29 +12,42 @@ import (
 	"eventatlas/app/reader"
 )
 
+// articleRows is the list of articles; F1 and F11 reach the window from it.
+type articleRows struct {
+	widget.List
+	wb *Workbench
+}
+
+// TypedKey passes F1 and F11 to the window; the rest moves through the rows.
+func (l *articleRows) TypedKey(ev *fyne.KeyEvent) {
+	if !l.wb.windowKey(ev) {
+		l.List.TypedKey(ev)
+	}
+}
+
 // newArticleList lists the project's articles with their event counts.
-func (wb *Workbench) newArticleList() *widget.List {
-	l := widget.NewList(
-		func() int { return len(wb.articles) },
-		func() fyne.CanvasObject {
-			title := widget.NewLabel("article title")
-			title.Truncation = fyne.TextTruncateEllipsis
-			count := widget.NewLabel("0 ev")
-			return container.NewBorder(nil, nil, nil, count, title)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			row := o.(*fyne.Container)
-			a := wb.articles[i]
-			title := row.Objects[0].(*widget.Label)
-			title.Alignment = fyne.TextAlignLeading
-			if reader.RightToLeft(a.Title) {
-				title.Alignment = fyne.TextAlignTrailing // a Dari or Pashto headline
-			}
-			title.SetText(a.Title)
-			row.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d ev", wb.eventsIn(a.ID)))
-		},
-	)
+func (wb *Workbench) newArticleList() *articleRows {
+	l := &articleRows{wb: wb}
+	l.Length = func() int { return len(wb.articles) }
+	l.CreateItem = func() fyne.CanvasObject {
+		title := widget.NewLabel("article title")
+		title.Truncation = fyne.TextTruncateEllipsis
+		count := widget.NewLabel("0 ev")
+		return container.NewBorder(nil, nil, nil, count, title)
+	}
+	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
+		row := o.(*fyne.Container)
+		a := wb.articles[i]
+		title := row.Objects[0].(*widget.Label)
+		title.Alignment = fyne.TextAlignLeading
+		if reader.RightToLeft(a.Title) {
+			title.Alignment = fyne.TextAlignTrailing // a Dari or Pashto headline
+		}
+		title.SetText(a.Title)
+		row.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d ev", wb.eventsIn(a.ID)))
+	}
 	l.OnSelected = func(i widget.ListItemID) { wb.SelectArticle(i) }
+	l.ExtendBaseWidget(l)
 	return l
 }
 

@@ -20,6 +20,19 @@ type sheet struct {
 	onClose func()
 }
 
+// openSheets are the sheets shown on each canvas, until they close.
+var openSheets = map[fyne.Canvas]map[*sheet]bool{}
+
+// sheetOpen reports whether a sheet is showing on c.
+func sheetOpen(c fyne.Canvas) bool {
+	for s := range openSheets[c] {
+		if s.pop.Visible() {
+			return true
+		}
+	}
+	return false
+}
+
 // showSheet shows body under title with the buttons; the first button is
 // the default, which gets the keyboard. A nil ok makes a sheet with one
 // "Close" button. size is the sheet's size.
@@ -42,6 +55,10 @@ func showSheet(c fyne.Canvas, title string, body fyne.CanvasObject, okLabel stri
 	s.pop.Content = container.NewBorder(heading, row([]float32{1}, buttons...), nil, nil, body)
 	s.pop.Resize(size)
 	s.pop.Show()
+	if openSheets[c] == nil {
+		openSheets[c] = map[*sheet]bool{}
+	}
+	openSheets[c][s] = true
 	c.Focus(s.def)
 	return s
 }
@@ -55,6 +72,7 @@ func (s *sheet) accept() {
 
 func (s *sheet) close() {
 	s.pop.Hide()
+	delete(openSheets[s.pop.Canvas], s)
 	if s.onClose != nil {
 		s.onClose()
 	}

@@ -37,7 +37,7 @@ func plain(k fyne.KeyName) fyne.Shortcut { return &desktop.CustomShortcut{KeyNam
 // are shown in the menus but work through the focused widget: the table,
 // the form, the map.
 func (wb *Workbench) actions() []action {
-	return []action{
+	all := []action{
 		{menu: "File", label: "New project…", keys: "Ctrl+N", sc: ctrl(fyne.KeyN), run: wb.callNewProject},
 		{menu: "File", label: "Open project…", keys: "Ctrl+O", sc: ctrl(fyne.KeyO), run: wb.callOpenProject},
 		separator.in("File"),
@@ -100,6 +100,36 @@ func (wb *Workbench) actions() []action {
 		{menu: "Help", label: "Keyboard shortcuts", keys: "F1", sc: plain(fyne.KeyF1), run: wb.ShowShortcuts},
 		{menu: "Help", label: "About Event Atlas", run: wb.showAbout},
 	}
+	// A sheet (a question, a message, a list) is modal: the window's
+	// actions wait until it is closed, whether a menu or a key asks.
+	for i := range all {
+		if run := all[i].run; run != nil {
+			all[i].run = func() { wb.unlessSheet(run) }
+		}
+	}
+	return all
+}
+
+// unlessSheet runs fn when no sheet is open over the window.
+func (wb *Workbench) unlessSheet(fn func()) {
+	if !sheetOpen(wb.win.Canvas()) {
+		fn()
+	}
+}
+
+// windowKey handles, for the widget that has the keyboard, the keys that
+// act on the whole window (F1 the shortcuts, F11 the presentation), and
+// reports whether ev was one.
+func (wb *Workbench) windowKey(ev *fyne.KeyEvent) bool {
+	switch ev.Name {
+	case fyne.KeyF1:
+		wb.unlessSheet(wb.ShowShortcuts)
+	case fyne.KeyF11:
+		wb.unlessSheet(wb.Present)
+	default:
+		return false
+	}
+	return true
 }
 
 // in returns the separator for menu m.
@@ -123,18 +153,17 @@ func (wb *Workbench) AddShortcuts() {
 		}
 		c.AddShortcut(a.sc, func(fyne.Shortcut) { run() })
 	}
-	c.AddShortcut(ctrl(fyne.KeyZ), func(fyne.Shortcut) { wb.Undo() })
-	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { wb.Redo() })
+	c.AddShortcut(ctrl(fyne.KeyZ), func(fyne.Shortcut) { wb.unlessSheet(wb.Undo) })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { wb.unlessSheet(wb.Redo) })
 	c.SetOnTypedKey(wb.typedKey)
 }
 
 // typedKey handles the keys typed when no widget has the keyboard.
 func (wb *Workbench) typedKey(ev *fyne.KeyEvent) {
+	if wb.windowKey(ev) || sheetOpen(wb.win.Canvas()) {
+		return
+	}
 	switch ev.Name {
-	case fyne.KeyF1:
-		wb.ShowShortcuts()
-	case fyne.KeyF11:
-		wb.Present()
 	case fyne.KeyDelete:
 		if wb.selected != "" {
 			wb.DeleteSelected()

@@ -46,7 +46,7 @@ type Workbench struct {
 	articleCounts map[string]int     // events with evidence in each article, by id; nil when stale (lists.go)
 	folded        foldCache          // the events' folded search text, for the filter
 
-	articleList *widget.List
+	articleList *articleRows
 	table       *eventTable
 	filters     *filterBar
 	reader      *reader.Reader
@@ -122,6 +122,7 @@ func New(w fyne.Window, p *storage.Project, g *gazetteer.Gazetteer, engine *rend
 	wb.mapView.OnEventTapped = wb.SelectEvent
 	wb.mapView.OnCursor = wb.status.setCursor
 	wb.mapView.OnSecondaryTapped = wb.mapSecondaryTapped
+	wb.mapView.OnOtherKey = func(ev *fyne.KeyEvent) { wb.windowKey(ev) }
 	p.SetAnnotator(annotatorName())
 	w.SetOnDropped(wb.dropped)
 	if err := wb.applyTilePrefs(); err != nil {
