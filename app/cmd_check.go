@@ -25,12 +25,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			code = 1
 			continue
 		}
+		// The report names the file first and ends with its verdict:
+		// "the file is sound" or "N problems".
 		if !rep.Sound() {
-			fmt.Fprintf(stdout, "%s: problems found\n%s\n", path, rep)
 			code = 1
-			continue
 		}
-		fmt.Fprintf(stdout, "%s: sound\n%s\n", path, rep)
+		fmt.Fprintf(stdout, "%s\n", rep)
 	}
 	return code
 }

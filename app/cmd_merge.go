@@ -9,7 +9,7 @@ import (
 
 // runMerge implements `eventatlas merge -project MINE.gpkg THEIRS.gpkg...`.
 func runMerge(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("merge", "merge -project MINE.gpkg THEIRS.gpkg...\nBrings a teammate's events, articles, actors and places into your project. Nothing of yours is overwritten:\nthe same event changed on both sides is kept twice, as a conflict to resolve in the app.", stderr)
+	fs := newFlagSet("merge", "merge -project MINE.gpkg THEIRS.gpkg...\nBrings a teammate's events, articles, actors and places into your project. Nothing of yours is overwritten:\nan event whose two versions differ keeps yours and records theirs as a conflict to resolve in the app\n(Keep mine, Keep theirs or Keep both). Merge does not tell which side changed such an event.", stderr)
 	project := fs.String("project", "", "your project file (required)")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code

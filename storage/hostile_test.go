@@ -257,10 +257,10 @@ func corpus(base string) []corpusCase {
 		}, err: `it starts with "SQLite format 2\x00"`, is: ErrNotProject, open: "not a SQLite database"},
 		{name: "truncated in the header", build: truncate(60),
 			err: "the file is truncated: 60 bytes, shorter than the 100-byte SQLite header", is: ErrCorrupt},
-		{name: "truncated mid-page", build: truncate(4096*3 + 1000),
+		{name: "truncated mid-page", build: truncate(4096*3 + 1000), open: "the file is truncated: 13288 bytes is not a whole number of 4096-byte pages",
 			err: "13288 bytes is not a whole number of 4096-byte pages", is: ErrCorrupt},
 		{name: "truncated at a page", build: truncate(4096 * 5),
-			err: "the file is truncated: its header counts", is: ErrCorrupt},
+			err: "the file is truncated: its header counts", is: ErrCorrupt, open: "the file is truncated: its header counts"},
 		{name: "truncated by one page", build: truncate(-4096),
 			err: "the file is truncated", is: ErrCorrupt},
 		{name: "damaged page", build: func(t *testing.T, p string) {
@@ -384,7 +384,12 @@ func corpus(base string) []corpusCase {
 			baseCopy(t, p)
 			execSQL(t, p, `UPDATE events SET title = CAST(X'4B756E64C328' AS TEXT) WHERE fid = 1`,
 				`UPDATE actors SET name = CAST(X'FF' AS TEXT)`)
-		}, events: 2, problems: []string{"skipped: title is not valid UTF-8 text", "actors actor-taliban: skipped: name is not valid UTF-8 text"}},
+		}, events: 3, title: "Kund\uFFFD(", problems: []string{"title was not UTF-8; invalid bytes replaced",
+			"actors actor-taliban: name was not UTF-8; invalid bytes replaced"}},
+		{name: "article text not UTF-8", build: func(t *testing.T, p string) {
+			baseCopy(t, p)
+			execSQL(t, p, `UPDATE articles SET text = CAST(X'4B756E64C328' AS TEXT)`)
+		}, events: 3, problems: []string{"skipped: text is not valid UTF-8 text", "skipped: its article"}},
 		{name: "binary in a text column", build: func(t *testing.T, p string) {
 			baseCopy(t, p)
 			execSQL(t, p, `UPDATE events SET type = X'0001' WHERE fid = 2`)

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -35,7 +36,9 @@ type MergeSummary struct {
 	PlacesKept           int       // user places that differ from ours: ours kept
 	TypesAdded           int       // event types of theirs new to this project
 	SubTypesAdded        int       // sub-types of theirs added to types both have
+	EvidenceIgnored      int       // events of theirs compared without evidence, as some of their spans could not be read
 	Skipped              []Problem // what was not brought in, and why
+	Repaired             []Problem // what was brought in mended, e.g. a title that was not UTF-8
 	Notes                []string  // what reading their file noticed, e.g. a journal rolled back
 }
 
@@ -62,6 +65,19 @@ func (s *MergeSummary) String() string {
 		fmt.Fprintf(&b, "; %s and %s added", count(s.TypesAdded, "event type", "event types"), count(s.SubTypesAdded, "sub-type", "sub-types"))
 	}
 	b.WriteString(".")
+	if s.Conflicts > 0 {
+		b.WriteString(" A conflict is an event whose two versions differ; merge does not tell which side changed it.")
+	}
+	if s.EvidenceIgnored > 0 {
+		fmt.Fprintf(&b, " %s lost evidence spans that could not be read; their evidence was not compared and yours is kept.",
+			count(s.EvidenceIgnored, "event of theirs", "events of theirs"))
+	}
+	if len(s.Repaired) > 0 {
+		fmt.Fprintf(&b, " %s repaired:", count(len(s.Repaired), "value", "values"))
+		for _, p := range s.Repaired {
+			b.WriteString("\n  " + p.String())
+		}
+	}
 	if len(s.Skipped) > 0 {
 		fmt.Fprintf(&b, " %d items skipped:", len(s.Skipped))
 		for _, p := range s.Skipped {
@@ -92,6 +108,9 @@ func count(n int, one, many string) string {
 // places and conflicts are one undo step. Articles and actors stay when the
 // merge is undone.
 func (p *Project) Merge(theirsPath string) (*MergeSummary, error) {
+	if p.isFile(theirsPath) {
+		return nil, fmt.Errorf("cannot merge %s: that is this project; merge a copy a teammate changed instead", theirsPath)
+	}
 	snap, report, err := ReadUntrusted(theirsPath)
 	if err != nil {
 		return nil, fmt.Errorf("cannot merge: %w", err)
@@ -100,8 +119,14 @@ func (p *Project) Merge(theirsPath string) (*MergeSummary, error) {
 	if err != nil {
 		from = theirsPath
 	}
-	sum := &MergeSummary{From: from, FromProject: snap.ProjectUUID,
-		Skipped: append([]Problem(nil), report.Problems...), Notes: report.Notes}
+	sum := &MergeSummary{From: from, FromProject: snap.ProjectUUID, Notes: report.Notes}
+	for _, pr := range report.Problems {
+		if pr.Repaired {
+			sum.Repaired = append(sum.Repaired, pr)
+		} else {
+			sum.Skipped = append(sum.Skipped, pr)
+		}
+	}
 	if err := p.begin(); err != nil {
 		return nil, err
 	}
@@ -120,6 +145,20 @@ func (p *Project) Merge(theirsPath string) (*MergeSummary, error) {
 		return nil, fmt.Errorf("cannot merge %s: %w", theirsPath, err)
 	}
 	return sum, nil
+}
+
+// isFile reports whether path is this project's file: the same path, or
+// the same file by another name (a link).
+func (p *Project) isFile(path string) bool {
+	if abs, err := filepath.Abs(path); err == nil && abs == p.path {
+		return true
+	}
+	a, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	b, err := os.Stat(p.path)
+	return err == nil && os.SameFile(a, b)
 }
 
 // merger is the state of one merge transaction.
@@ -300,7 +339,7 @@ func (m *merger) places(s *Snapshot) error {
 // events adds their events this project lacks and compares the others.
 func (m *merger) events(s *Snapshot) error {
 	for _, e := range s.Events {
-		m.mapEvent(&e)
+		lost := m.mapEvent(&e) || s.LostEvidence(e.ID)
 		ours, err := loadEvent(m.tx, e.ID)
 		if errors.Is(err, ErrNotFound) {
 			if err := freeSpanIDs(m.tx, &e); err != nil {
@@ -318,11 +357,46 @@ func (m *merger) events(s *Snapshot) error {
 		if err != nil {
 			return err
 		}
+		if lost {
+			e.Spans = withEvidenceOf(ours, e.Spans)
+			m.sum.EvidenceIgnored++
+		}
 		if err := m.compare(ours, e); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// withEvidenceOf is the evidence of their event that lost spans when it
+// was read: all of ours, which they may hold too and could not bring, and
+// each of theirs that ours lacks. Their version then never drops our
+// evidence, and differs from ours in evidence only by what they added.
+func withEvidenceOf(ours annotate.Event, theirs []annotate.Span) []annotate.Span {
+	out := append([]annotate.Span(nil), ours.Spans...)
+	have := map[spanKey]bool{}
+	for _, s := range ours.Spans {
+		have[evidenceKey(s)] = true
+	}
+	for _, s := range theirs {
+		if !have[evidenceKey(s)] {
+			have[evidenceKey(s)] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// spanKey is what makes two spans the same evidence, whatever their ids.
+type spanKey struct {
+	article    string
+	start, end int
+	quote      string
+}
+
+// evidenceKey is a span's spanKey.
+func evidenceKey(s annotate.Span) spanKey {
+	return spanKey{article: s.ArticleID, start: s.Start, end: s.End, quote: s.Quote}
 }
 
 // compare leaves an event that says the same as ours alone and records a
@@ -366,13 +440,15 @@ func (m *merger) compare(ours, theirs annotate.Event) error {
 // mapEvent points their event's spans at our articles, re-anchoring quotes
 // where our text of the same article differs (line endings, surrounding
 // space), and its actors at our registry. A span that cannot be placed is
-// dropped and listed; the event stays.
-func (m *merger) mapEvent(e *annotate.Event) {
+// dropped and listed; the event stays, and mapEvent reports that it lost
+// evidence.
+func (m *merger) mapEvent(e *annotate.Event) (lost bool) {
 	spans := e.Spans[:0:0]
 	for _, s := range e.Spans {
 		ref, ok := m.articleOf[s.ArticleID]
 		if !ok {
 			m.skip("spans", s.ID, "skipped: its article was not brought in")
+			lost = true
 			continue
 		}
 		s.ArticleID = ref.id
@@ -380,6 +456,7 @@ func (m *merger) mapEvent(e *annotate.Event) {
 			found, err := annotate.FindQuote(ref.text, s.Quote)
 			if err != nil {
 				m.skip("spans", s.ID, "skipped: its quote is not in this project's copy of the article")
+				lost = true
 				continue
 			}
 			s.Start, s.End, s.Prefix, s.Suffix = found.Start, found.End, found.Prefix, found.Suffix
@@ -393,6 +470,7 @@ func (m *merger) mapEvent(e *annotate.Event) {
 			e.Actors[i].ActorID = id
 		}
 	}
+	return lost
 }
 
 // exists reports whether query returns a row.

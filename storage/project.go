@@ -169,6 +169,9 @@ func openLocked(path, abs string, lock *fileLock) (*Project, error) {
 	if reason := sniff(abs); reason != "" {
 		return nil, notProject(path, reason)
 	}
+	if err := truncation(abs); err != nil {
+		return nil, fmt.Errorf("cannot open %s: %w", path, err)
+	}
 	if namesSuperJournal(abs + "-journal") {
 		return nil, fmt.Errorf("cannot open %s: %w: its journal %s names another file as a super-journal, which rolling it back would open and may delete",
 			path, ErrUnsafe, filepath.Base(abs)+"-journal")

@@ -23,6 +23,10 @@ type Problem struct {
 	Table  string // the table ("events", "spans", …), or the object's table for a trigger or view
 	Row    string // the row's id, "fid N" when it has none, or the trigger's or view's name
 	Reason string // what is wrong and what was done, e.g. "skipped: geometry: longitude 200 is outside -180..180"
+	// Repaired is true when the row was read in with the value mended
+	// (text that was not UTF-8 gets U+FFFD for its invalid bytes), not
+	// skipped.
+	Repaired bool
 }
 
 // String is "table row: reason".
@@ -75,7 +79,11 @@ func (r *Report) String() string {
 		fmt.Fprintf(&b, "note: %s\n", n)
 	}
 	for _, p := range r.Problems {
-		fmt.Fprintf(&b, "problem: %s\n", p)
+		if p.Repaired {
+			fmt.Fprintf(&b, "repaired: %s\n", p)
+		} else {
+			fmt.Fprintf(&b, "problem: %s\n", p)
+		}
 	}
 	if r.Fatal != "" {
 		return b.String()

@@ -39,6 +39,9 @@ type Snapshot struct {
 	// Taxonomy is the project's own event types, nil when it uses the
 	// default ones (or predates schema 4).
 	Taxonomy annotate.Taxonomy
+
+	evidenceLost    map[string]bool // events some of whose spans were skipped
+	evidenceLostAll bool            // a skipped span's event could not be told
 }
 
 // ReadUntrusted reads a project file that may be damaged or hostile, such
@@ -417,4 +420,32 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return s[:n] + "…"
+}
+
+// truncation checks the header of the project file abs, as ReadUntrusted
+// does, and returns its ErrCorrupt error when the file is shorter than its
+// header says or not a whole number of pages, so Open explains a cut-off
+// file as check does. A journal or WAL beside the file may still complete
+// it, so then it returns nil and leaves the file to SQLite.
+func truncation(abs string) error {
+	for _, suffix := range []string{"-journal", "-wal"} {
+		if fi, err := os.Stat(abs + suffix); err == nil && fi.Size() > 0 {
+			return nil
+		}
+	}
+	f, err := os.Open(abs)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil
+	}
+	hdr := make([]byte, 100)
+	n, _ := io.ReadFull(f, hdr)
+	if _, err := checkHeader(hdr[:n], fi.Size()); errors.Is(err, ErrCorrupt) {
+		return err
+	}
+	return nil
 }

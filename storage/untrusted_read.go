@@ -192,7 +192,7 @@ func (u *untrusted) readRows(r *Report, table string, cols []string, fn func(v *
 	}
 	for rows.Next() {
 		clear(v.vals)
-		v.bad = ""
+		v.bad, v.fixed = "", v.fixed[:0]
 		if err := rows.Scan(dest...); err != nil {
 			return fmt.Errorf("%w: %s: %v", ErrCorrupt, table, err)
 		}
@@ -212,6 +212,7 @@ type rowValues struct {
 	index map[string]int
 	vals  []any
 	bad   string
+	fixed []string // columns whose text was repaired, in the order read
 }
 
 // fail keeps the first problem of the row.
@@ -252,6 +253,18 @@ func (v *rowValues) text(col string) string {
 		v.fail("%s holds a %T", col, x)
 	}
 	return ""
+}
+
+// label is a text column that only describes its row (a title, a name, a
+// note): text that is not valid UTF-8 is read with each invalid byte
+// sequence replaced by U+FFFD and the column noted in fixed, instead of
+// failing the row. Ids, anchors and article texts use text.
+func (v *rowValues) label(col string) string {
+	if x, ok := v.vals[v.index[col]].(string); ok && !utf8.ValidString(x) {
+		v.fixed = append(v.fixed, col)
+		return strings.ToValidUTF8(x, "\uFFFD")
+	}
+	return v.text(col)
 }
 
 // nullText is a text column as sql.NullString, for the shared parsers.

@@ -61,6 +61,15 @@ func skip(r *Report, v *rowValues) bool {
 	return true
 }
 
+// repaired reports each column of a row read in that was not UTF-8 and
+// was repaired by label.
+func repaired(r *Report, v *rowValues, id string) {
+	for _, col := range v.fixed {
+		r.Problems = append(r.Problems, Problem{Table: v.table, Row: id, Repaired: true,
+			Reason: col + " was not UTF-8; invalid bytes replaced"})
+	}
+}
+
 // dateOf reads a DATE or DATETIME column; text that is not an ISO date is
 // reported and read as unknown, as Open reads it.
 func dateOf(r *Report, v *rowValues, col string) time.Time {
@@ -77,8 +86,8 @@ func (u *untrusted) readArticles(r *Report, s *Snapshot, texts map[string]string
 	ids := seen{}
 	cols := []string{"id", "title", "outlet", "url", "language", "published", "text", "hash", "created"}
 	return u.readRows(r, "articles", cols, func(v *rowValues) {
-		a := annotate.Article{ID: v.text("id"), Title: v.text("title"), Outlet: v.text("outlet"), URL: v.text("url"),
-			Language: v.text("language"), Text: v.text("text"), Hash: v.text("hash")}
+		a := annotate.Article{ID: v.text("id"), Title: v.label("title"), Outlet: v.label("outlet"), URL: v.label("url"),
+			Language: v.label("language"), Text: v.text("text"), Hash: v.text("hash")}
 		switch {
 		case skip(r, v):
 			return
@@ -91,6 +100,7 @@ func (u *untrusted) readArticles(r *Report, s *Snapshot, texts map[string]string
 		case ids.dup(r, v, a.ID):
 			return
 		}
+		repaired(r, v, a.ID)
 		a.Published, a.Created = dateOf(r, v, "published"), dateOf(r, v, "created")
 		if h := annotate.TextHash(a.Text); h != a.Hash {
 			r.problem("articles", a.ID, "its hash does not match its text: recomputed")
@@ -108,10 +118,10 @@ func (u *untrusted) readEvents(r *Report, s *Snapshot) error {
 		"place_id", "place", "admin1", "country", "geo_precision", "certainty", "fatalities",
 		"actors", "actors_json", "tags", "tags_json", "notes", "status", "created", "updated", "annotator"}
 	return u.readRows(r, "events", cols, func(v *rowValues) {
-		e := annotate.Event{ID: v.text("id"), Type: v.text("type"), SubType: v.text("sub_type"), Title: v.text("title"),
-			PlaceID: v.text("place_id"), PlaceName: v.text("place"), Admin1: v.text("admin1"), Country: v.text("country"),
-			Certainty: annotate.Certainty(v.text("certainty")), Notes: v.text("notes"),
-			Status: annotate.Status(v.text("status")), Annotator: v.text("annotator"),
+		e := annotate.Event{ID: v.text("id"), Type: v.text("type"), SubType: v.text("sub_type"), Title: v.label("title"),
+			PlaceID: v.text("place_id"), PlaceName: v.label("place"), Admin1: v.label("admin1"), Country: v.label("country"),
+			Certainty: annotate.Certainty(v.text("certainty")), Notes: v.label("notes"),
+			Status: annotate.Status(v.text("status")), Annotator: v.label("annotator"),
 			DatePrecision: parsePrecision(v.text("date_precision"))}
 		geoPrec, _ := v.integer("geo_precision")
 		e.GeoPrecision = annotate.GeoPrecision(geoPrec)
@@ -119,7 +129,7 @@ func (u *untrusted) readEvents(r *Report, s *Snapshot) error {
 		if n, ok := v.integer("fatalities"); ok {
 			e.Fatalities = int(n)
 		}
-		actors, actorsJSON, tags, tagsJSON := v.text("actors"), v.text("actors_json"), v.text("tags"), v.text("tags_json")
+		actors, actorsJSON, tags, tagsJSON := v.label("actors"), v.label("actors_json"), v.label("tags"), v.label("tags_json")
 		blob := v.blob("geom")
 		if skip(r, v) {
 			return
@@ -161,6 +171,7 @@ func (u *untrusted) readEvents(r *Report, s *Snapshot) error {
 		if ids.dup(r, v, e.ID) {
 			return
 		}
+		repaired(r, v, e.ID)
 		e.DateStart, e.DateEnd = dateOf(r, v, "date_start"), dateOf(r, v, "date_end")
 		e.Created, e.Updated = dateOf(r, v, "created"), dateOf(r, v, "updated")
 		s.Events = append(s.Events, e)
@@ -187,6 +198,12 @@ func (u *untrusted) readSpans(r *Report, s *Snapshot, texts map[string]string, l
 	return u.readRows(r, "spans", cols, func(v *rowValues) {
 		sp := annotate.Span{ID: v.text("id"), ArticleID: v.text("article_id"), EventID: v.text("event_id"),
 			Quote: v.text("quote"), Prefix: v.text("prefix"), Suffix: v.text("suffix")}
+		kept := false // the span was read; otherwise its event lost evidence
+		defer func() {
+			if !kept {
+				s.loseEvidence(sp.EventID)
+			}
+		}()
 		if withOrphan {
 			flag, _ := v.integer("orphan")
 			sp.Orphan = flag != 0
@@ -228,6 +245,7 @@ func (u *untrusted) readSpans(r *Report, s *Snapshot, texts map[string]string, l
 			}
 			sp.Start, sp.End = int(start), int(end)
 			s.Events[i].Spans = append(s.Events[i].Spans, sp)
+			kept = true
 			return
 		}
 		if start < 0 || end <= start || end > int64(n) {
@@ -240,16 +258,34 @@ func (u *untrusted) readSpans(r *Report, s *Snapshot, texts map[string]string, l
 			return
 		}
 		s.Events[i].Spans = append(s.Events[i].Spans, sp)
+		kept = true
 	})
 }
+
+// loseEvidence notes that a span of the event id was skipped; "" (an
+// event id that could not be read) marks every event.
+func (s *Snapshot) loseEvidence(id string) {
+	if id == "" {
+		s.evidenceLostAll = true
+		return
+	}
+	if s.evidenceLost == nil {
+		s.evidenceLost = map[string]bool{}
+	}
+	s.evidenceLost[id] = true
+}
+
+// LostEvidence reports whether some evidence span of the event id was
+// skipped, so the event's Spans are not all the spans the file holds.
+func (s *Snapshot) LostEvidence(id string) bool { return s.evidenceLostAll || s.evidenceLost[id] }
 
 // readActors reads the sound actors.
 func (u *untrusted) readActors(r *Report, s *Snapshot) error {
 	ids := seen{}
 	cols := []string{"id", "name", "aliases", "country", "kind"}
 	return u.readRows(r, "actors", cols, func(v *rowValues) {
-		a := annotate.Actor{ID: v.text("id"), Name: v.text("name"), Country: v.text("country"), Kind: v.text("kind")}
-		aliases := v.text("aliases")
+		a := annotate.Actor{ID: v.text("id"), Name: v.label("name"), Country: v.label("country"), Kind: v.label("kind")}
+		aliases := v.label("aliases")
 		switch {
 		case skip(r, v):
 			return
@@ -269,6 +305,7 @@ func (u *untrusted) readActors(r *Report, s *Snapshot) error {
 		if ids.dup(r, v, a.ID) {
 			return
 		}
+		repaired(r, v, a.ID)
 		s.Actors = append(s.Actors, a)
 	})
 }
@@ -278,9 +315,9 @@ func (u *untrusted) readPlaces(r *Report, s *Snapshot) error {
 	ids := seen{}
 	cols := []string{"id", "name", "names", "kind", "country", "admin1", "lon", "lat", "geom", "population", "rank"}
 	return u.readRows(r, "places", cols, func(v *rowValues) {
-		pl := annotate.Place{ID: v.text("id"), Name: v.text("name"), Kind: annotate.PlaceKind(v.text("kind")),
-			Country: v.text("country"), Admin1: v.text("admin1")}
-		names := v.text("names")
+		pl := annotate.Place{ID: v.text("id"), Name: v.label("name"), Kind: annotate.PlaceKind(v.text("kind")),
+			Country: v.label("country"), Admin1: v.label("admin1")}
+		names := v.label("names")
 		lon, _ := v.float("lon")
 		lat, _ := v.float("lat")
 		pop, _ := v.integer("population")
@@ -319,6 +356,7 @@ func (u *untrusted) readPlaces(r *Report, s *Snapshot) error {
 		if ids.dup(r, v, pl.ID) {
 			return
 		}
+		repaired(r, v, pl.ID)
 		s.Places = append(s.Places, pl)
 	})
 }
