@@ -30,34 +30,48 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	if err := exportProject(*project, *format, *out); err != nil {
+	summary, err := exportProject(*project, *format, *out)
+	if err != nil {
 		fmt.Fprintln(stderr, "eventatlas export:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", *out)
+	fmt.Fprintln(stdout, summary)
 	return 0
 }
 
 // exportProject writes the project at path to out in format. It never
 // overwrites a file and removes a half-written one.
-func exportProject(path, format, out string) error {
+func exportProject(path, format, out string) (string, error) {
 	p, err := storage.Open(path)
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer p.Close()
-	return ExportTo(p, format, out)
+	return Export(p, format, out)
 }
 
 // ExportTo writes p's events (or, for "gpkg", a compacted copy of p) to the
-// new file out.
+// new file out. Export does the same and also says what was written.
 func ExportTo(p *storage.Project, format, out string) error {
+	_, err := Export(p, format, out)
+	return err
+}
+
+// Export writes p's events (or, for "gpkg", a compacted copy of p) to the
+// new file out and returns a summary of what it wrote, e.g. "wrote
+// out.geojson: 8 events". A JSON-LD export holds one Web Annotation per
+// evidence span, so the summary says how many events it leaves out for
+// having no evidence.
+func Export(p *storage.Project, format, out string) (string, error) {
 	if format == "gpkg" {
-		return p.ExportCopy(out)
+		if err := p.ExportCopy(out); err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("wrote %s: a clean copy of the project", out), nil
 	}
 	tax, err := p.Taxonomy()
 	if err != nil {
-		return err
+		return "", err
 	}
 	write, ok := map[string]func(io.Writer, []annotate.Event, map[string]annotate.Article) error{
 		"geojson": func(w io.Writer, e []annotate.Event, _ map[string]annotate.Article) error {
@@ -70,15 +84,15 @@ func ExportTo(p *storage.Project, format, out string) error {
 		"jsonld": exchange.WriteJSONLD,
 	}[format]
 	if !ok {
-		return fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(exportFormats, ", "))
+		return "", fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(exportFormats, ", "))
 	}
 	events, err := p.Events()
 	if err != nil {
-		return err
+		return "", err
 	}
 	arts, err := p.Articles()
 	if err != nil {
-		return err
+		return "", err
 	}
 	byID := make(map[string]annotate.Article, len(arts))
 	for _, a := range arts {
@@ -86,10 +100,10 @@ func ExportTo(p *storage.Project, format, out string) error {
 	}
 	f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("%s already exists: choose a new file name", out)
+		return "", fmt.Errorf("%s already exists: choose a new file name", out)
 	}
 	if err != nil {
-		return err
+		return "", err
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)
 	err = write(bw, events, byID)
@@ -101,7 +115,40 @@ func ExportTo(p *storage.Project, format, out string) error {
 	}
 	if err != nil {
 		os.Remove(out)
-		return fmt.Errorf("writing %s: %w", out, err)
+		return "", fmt.Errorf("writing %s: %w", out, err)
 	}
-	return nil
+	return exportSummary(format, out, events), nil
+}
+
+// exportSummary says what an export of events to out wrote.
+func exportSummary(format, out string, events []annotate.Event) string {
+	if format != "jsonld" {
+		return fmt.Sprintf("wrote %s: %s", out, countNoun(len(events), "event", "events"))
+	}
+	spans, without := 0, 0
+	for _, e := range events {
+		spans += len(e.Spans)
+		if len(e.Spans) == 0 {
+			without++
+		}
+	}
+	msg := fmt.Sprintf("wrote %s: %s for %s", out, countNoun(spans, "annotation", "annotations"),
+		countNoun(len(events)-without, "event", "events"))
+	if without > 0 {
+		verb := "are"
+		if without == 1 {
+			verb = "is"
+		}
+		msg += fmt.Sprintf("; %s without evidence %s not in a JSON-LD export (a Web Annotation needs a quoted target)",
+			countNoun(without, "event", "events"), verb)
+	}
+	return msg
+}
+
+// countNoun writes n and the noun, singular for 1.
+func countNoun(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

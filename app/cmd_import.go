@@ -9,13 +9,12 @@ import (
 
 	"eventatlas/annotate"
 	"eventatlas/storage"
-	"eventatlas/storage/exchange"
 	"eventatlas/storage/ingest"
 )
 
 // runImport implements `eventatlas import -project P FILE...`.
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("import", "import -project P.gpkg FILE...\nImports articles (.txt .md .html .docx) and events (.geojson .csv), chosen by extension.\nEach file is imported whole or not at all; events already in the project are kept as they are.", stderr)
+	fs := newFlagSet("import", "import -project P.gpkg FILE...\nImports articles (.txt .md .html .docx) and events (.geojson .csv), chosen by extension.\nEach file is imported whole or not at all: one bad row or feature and nothing of that file is imported.\nText must be UTF-8 (UTF-16 with a byte-order mark is read too). Events already in the project are kept as they are;\nthose the file holds otherwise are listed (merge the teammate's project to bring such changes in).\nImported events without precisions get date precision from the date (2025-11-13 day, 2025-11 month, 2025 year)\nand place precision exact: the file's coordinates are the place.", stderr)
 	project := fs.String("project", "", "project file to import into (required)")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
@@ -35,7 +34,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	for _, name := range fs.Args() {
 		msg, err := ImportFile(p, name)
 		if err != nil {
-			fmt.Fprintf(stderr, "eventatlas import: %s: %v\n", name, err)
+			if strings.HasPrefix(err.Error(), filepath.Base(name)+" ") { // the message names the file already
+				fmt.Fprintf(stderr, "eventatlas import: %v\n", err)
+			} else {
+				fmt.Fprintf(stderr, "eventatlas import: %s: %v\n", name, err)
+			}
 			failed++
 			continue
 		}
@@ -48,27 +51,21 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 }
 
 // ImportFile imports one file into p: an article, or events from GeoJSON or
-// CSV. It returns a one-line summary of what came in and what was skipped.
+// CSV. It returns a summary of what came in. An events file comes in whole
+// or not at all: a row that cannot be read stops it (EventPreview.Refusal).
 func ImportFile(p *storage.Project, name string) (string, error) {
+	if IsEventFile(name) {
+		ep, err := PreviewEvents(p, name)
+		if err != nil {
+			return "", err
+		}
+		return ep.Commit(p)
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".geojson", ".json":
-		events, rep, err := exchange.ReadGeoJSON(f)
-		if err != nil {
-			return "", err
-		}
-		return importEvents(p, events, rep)
-	case ".csv":
-		events, rep, err := exchange.ReadCSV(f)
-		if err != nil {
-			return "", err
-		}
-		return importEvents(p, events, rep)
-	}
 	a, err := ingest.Read(filepath.Base(name), f)
 	if err != nil {
 		return "", err
@@ -88,16 +85,4 @@ func ImportFile(p *storage.Project, name string) (string, error) {
 		return fmt.Sprintf("the same text is already in the project as %q: not added again", a.Title), nil
 	}
 	return fmt.Sprintf("article %q added (%d characters)", a.Title, annotate.RuneLen(a.Text)), nil
-}
-
-// importEvents adds the events the project does not have yet, in one
-// transaction. Events whose id the project already holds are left as they
-// are, and evidence pointing at articles the project lacks is dropped; both
-// are counted in the summary.
-func importEvents(p *storage.Project, events []annotate.Event, rep exchange.Report) (string, error) {
-	ep, err := planEvents(p, events, rep)
-	if err != nil {
-		return "", err
-	}
-	return ep.Commit(p)
 }

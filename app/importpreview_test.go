@@ -13,7 +13,8 @@ import (
 )
 
 // previewFixture exports the sample project's six events as GeoJSON with a
-// seventh feature whose longitude is out of range, and opens an empty
+// seventh feature whose longitude is out of range (and, beside it,
+// clean.geojson without that feature), and opens an empty
 // project that already holds the first sample event.
 // It also returns how many evidence spans the other five events carry.
 func previewFixture(t *testing.T) (*storage.Project, string, int) {
@@ -25,6 +26,9 @@ func previewFixture(t *testing.T) (*storage.Project, string, int) {
 	}
 	b, err := os.ReadFile(gj)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "clean.geojson"), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	bad := `{"type":"Feature","geometry":{"type":"Point","coordinates":[181,36.7]},"properties":{"id":"bad-1","title":"Out of range","event_type":"Diplomacy"}}`
@@ -95,21 +99,39 @@ func TestPreviewEventsCountsAndCommit(t *testing.T) {
 	if evs, _ := p.Events(); len(evs) != 1 {
 		t.Fatalf("a failed import wrote: the project holds %d events", len(evs))
 	}
+	// The bad row stops the whole file: nothing is imported.
 	msg, err := ep.Commit(p)
+	wantErr := "1 of 7 rows cannot be imported, so nothing was imported (a file comes in whole or not at all):\n" +
+		"  row 7 (id bad-1): longitude 181 is outside -180..180\nFix or remove those rows and import the file again."
+	if err == nil || err.Error() != wantErr || msg != "" {
+		t.Errorf("Commit with a bad row = %q, %v; want error %q", msg, err, wantErr)
+	}
+	if evs, _ := p.Events(); len(evs) != 1 {
+		t.Fatalf("a refused import wrote: the project holds %d events", len(evs))
+	}
+	wi := ep.Workbench(p)
+	if wi.Incoming != 0 || wi.AlreadyIn != 1 || wi.DroppedSpans != spans || len(wi.Sample) != 0 || len(wi.Skipped) != 1 ||
+		wi.Skipped[0] != "row 7 (id bad-1): longitude 181 is outside -180..180" {
+		t.Errorf("workbench preview: %d incoming, %d in, %d dropped, %d sample, skipped %q",
+			wi.Incoming, wi.AlreadyIn, wi.DroppedSpans, len(wi.Sample), wi.Skipped)
+	}
+	// The same file without the bad row comes in.
+	clean, err := PreviewEvents(p, filepath.Join(filepath.Dir(gj), "clean.geojson"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if msg != "5 events imported, 1 already in the project left as they are, "+strconv.Itoa(spans)+" evidence spans dropped (their article is not in this project), 1 rows skipped:\nimported 6 of 7 events; skipped 1:\n  row 7 (id bad-1): longitude 181 is outside -180..180" {
+	if wi := clean.Workbench(p); wi.Incoming != 5 || len(wi.Sample) != 5 || len(wi.Skipped) != 0 {
+		t.Errorf("clean workbench preview: %d incoming, %d sample, skipped %q", wi.Incoming, len(wi.Sample), wi.Skipped)
+	}
+	msg, err = clean.Commit(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg != "5 events imported, 1 already in the project left as they are, "+strconv.Itoa(spans)+" evidence spans dropped (their article is not in this project)" {
 		t.Errorf("summary %q", msg)
 	}
 	if evs, _ := p.Events(); len(evs) != 6 {
 		t.Errorf("after Commit the project holds %d events, want 6", len(evs))
-	}
-	wi := ep.Workbench(p)
-	if wi.Incoming != 5 || wi.AlreadyIn != 1 || wi.DroppedSpans != spans || len(wi.Sample) != 5 || len(wi.Skipped) != 1 ||
-		wi.Skipped[0] != "row 7 (id bad-1): longitude 181 is outside -180..180" {
-		t.Errorf("workbench preview: %d incoming, %d in, %d dropped, %d sample, skipped %q",
-			wi.Incoming, wi.AlreadyIn, wi.DroppedSpans, len(wi.Sample), wi.Skipped)
 	}
 }
 

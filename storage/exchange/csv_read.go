@@ -22,8 +22,8 @@ type csvHeader map[string]int
 func (h csvHeader) has(name string) bool { _, ok := h[name]; return ok }
 
 // get returns the row's cell in the column, "" when there is no such
-// column. Invalid UTF-8 becomes U+FFFD, as in JSON, so every text an
-// event holds is valid and comes back the same from any format.
+// column. ReadCSV refuses input that is not UTF-8 before it gets here;
+// invalid UTF-8 would become U+FFFD, as in JSON.
 func (h csvHeader) get(rec []string, name string) string {
 	if i, ok := h[name]; ok && i < len(rec) {
 		if !utf8.ValidString(rec[i]) {
@@ -50,8 +50,10 @@ func (h csvHeader) text(rec []string, name string) string { return uncell(h.get(
 // Each cell is read as CSVColumns describes. Where both are present, the
 // own columns win over ACLED's: wkt over latitude/longitude, date_precision
 // over time_precision, place_precision over geo_precision, the actors JSON
-// over actor1/actor2 and id over event_id_cnty. A missing date_end column
-// makes one-day events; an empty date_end cell leaves it unknown. Evidence
+// over actor1/actor2 and id over event_id_cnty. Dates are YYYY-MM-DD (or
+// ACLED's "02 January 2006"), or a month YYYY-MM or a year YYYY, which
+// give month or year precision when the row gives none. A missing date_end
+// column makes one-day events (a month or a year for those dates); an empty date_end cell leaves it unknown. Evidence
 // is read from the evidence column only; quote and source are not read.
 //
 // A row with a bad geometry, no event_type or title, an unreadable date,
@@ -60,9 +62,10 @@ func (h csvHeader) text(rec []string, name string) string { return uncell(h.get(
 // already read is skipped.
 //
 // The error is non-nil, and the events nil, for a file that is empty, is
+// not UTF-8 (an *EncodingError; UTF-16 with a byte-order mark is decoded), is
 // not valid CSV, lacks a required column, or is larger than MaxInputSize.
 func ReadCSV(r io.Reader) ([]annotate.Event, Report, error) {
-	cr := csv.NewReader(newLimitReader(r))
+	cr := csv.NewReader(textReader(newLimitReader(r)))
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
@@ -161,6 +164,10 @@ func csvError(err error) error {
 	if tooLarge(err) {
 		return ErrTooLarge
 	}
+	var ee *EncodingError
+	if errors.As(err, &ee) {
+		return ee
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return fmt.Errorf("the CSV is malformed on line %d, column %d: %v", pe.Line, pe.Column, pe.Err)
@@ -200,17 +207,21 @@ func csvEvent(h csvHeader, rec []string) (annotate.Event, error) {
 	if err = annotate.ValidateGeometry(e.Geometry); err != nil {
 		return e, err
 	}
-	if e.DateStart, err = parseDate("event_date", h.trimmed(rec, "event_date")); err != nil {
+	var textPrec annotate.DatePrecision
+	if e.DateStart, textPrec, err = parseDateText("event_date", h.trimmed(rec, "event_date"), false); err != nil {
 		return e, err
 	}
-	e.DateEnd = e.DateStart
+	e.DateEnd = periodEnd(e.DateStart, textPrec)
 	if h.has("date_end") {
-		if e.DateEnd, err = parseDate("date_end", h.trimmed(rec, "date_end")); err != nil {
+		if e.DateEnd, _, err = parseDateText("date_end", h.trimmed(rec, "date_end"), true); err != nil {
 			return e, err
 		}
 	}
 	if e.DatePrecision, err = csvPrecision(h, rec); err != nil {
 		return e, err
+	}
+	if e.DatePrecision == 0 && textPrec > annotate.PrecisionDay {
+		e.DatePrecision = textPrec
 	}
 	if e.GeoPrecision, err = csvGeoPrecision(h, rec); err != nil {
 		return e, err

@@ -152,7 +152,7 @@ func TestReadCSVSkips(t *testing.T) {
 			`wkt "POINT(1 2 3 4 5 6 7 8 9 10 11 12 13 14 1"… is not a WKT geometry (wkt: invalid data)`},
 		{"collection", "x,Other,T,GEOMETRYCOLLECTION(POINT(1 2)),,,,,,,,,,\n", "x", "a GEOMETRYCOLLECTION is not supported: give each part its own row"},
 		{"open ring", `x,Other,T,"POLYGON((1 1,2 1,2 2,1 2))",,,,,,,,,,` + "\n", "x", "a polygon ring is not closed"},
-		{"bad date", "x,Other,T,POINT(1 2),,,March 5,,,,,,,\n", "x", `event_date "March 5" is not a date (want YYYY-MM-DD)`},
+		{"bad date", "x,Other,T,POINT(1 2),,,March 5,,,,,,,\n", "x", `event_date "March 5" is not a date (want YYYY-MM-DD, YYYY-MM or YYYY)`},
 		{"end before start", "x,Other,T,POINT(1 2),,,2024-03-05,2024-03-04,,,,,,\n", "x", "date_end 2024-03-04 is before event_date 2024-03-05"},
 		{"time_precision", "x,Other,T,POINT(1 2),,,,,4,,,,,\n", "x", `time_precision "4" is not 1, 2 or 3`},
 		{"geo_precision", "x,Other,T,POINT(1 2),,,,,,0,,,,\n", "x", `geo_precision "0" is not 1, 2 or 3`},

@@ -28,9 +28,13 @@
 // date_precision, place_precision, certainty, tags, status, ...).
 //
 // Readers never fail on a bad row: they skip it and say why in a [Report],
-// which with the events read is what an import preview shows. They fail
-// only for a file that is not the format at all (not JSON, not a
-// FeatureCollection, a CSV without the required columns) or is larger than
-// [MaxInputSize]. Events keep the ids they carry; the caller dedupes
-// against the project.
+// which with the events read is what an import preview shows (the app then
+// refuses the whole file: an import is whole or nothing). They fail only
+// for a file that is not the format at all (not JSON, not a
+// FeatureCollection, a CSV without the required columns), is not UTF-8
+// text ([EncodingError]; UTF-16 with a byte-order mark is decoded) or is
+// larger than [MaxInputSize]. Events keep the ids they carry; the caller
+// dedupes against the project ([Differences] tells an event changed in the
+// file from one the same) and fills in the precisions the file left out
+// ([FillDefaults]).
 package exchange

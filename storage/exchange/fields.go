@@ -25,16 +25,65 @@ func formatDate(t time.Time) string {
 
 // parseDate reads a day written by formatDate or by ACLED; "" is the zero time.
 func parseDate(field, s string) (time.Time, error) {
+	t, _, err := parseDateText(field, s, false)
+	return t, err
+}
+
+// parseDateText reads a day as parseDate does, or a month ("2025-11") or a
+// year ("2025"), and returns the precision the text gives (0 for "").
+// A month or year is its first day, or its last when end is true (for
+// date_end).
+func parseDateText(field, s string, end bool) (time.Time, annotate.DatePrecision, error) {
 	if s == "" {
-		return time.Time{}, nil
+		return time.Time{}, 0, nil
 	}
-	if t, err := time.Parse(dateLayout, s); err == nil {
-		return t, nil
+	for _, f := range [...]struct {
+		layout string
+		prec   annotate.DatePrecision
+	}{{dateLayout, annotate.PrecisionDay}, {acledDateLayout, annotate.PrecisionDay},
+		{"2006-01", annotate.PrecisionMonth}, {"2006", annotate.PrecisionYear}} {
+		t, err := time.Parse(f.layout, s)
+		if err != nil {
+			continue
+		}
+		if end && f.prec == annotate.PrecisionMonth {
+			t = t.AddDate(0, 1, -1)
+		} else if end && f.prec == annotate.PrecisionYear {
+			t = t.AddDate(1, 0, -1)
+		}
+		return t, f.prec, nil
 	}
-	if t, err := time.Parse(acledDateLayout, s); err == nil {
-		return t, nil
+	return time.Time{}, 0, fmt.Errorf("%s %q is not a date (want YYYY-MM-DD, YYYY-MM or YYYY)", field, s)
+}
+
+// periodEnd is the last day of the period a date of precision prec names
+// starting at start: start itself for a day (or an unknown date), the
+// month's or the year's last day.
+func periodEnd(start time.Time, prec annotate.DatePrecision) time.Time {
+	switch {
+	case start.IsZero():
+		return start
+	case prec == annotate.PrecisionMonth:
+		return start.AddDate(0, 1, -1)
+	case prec == annotate.PrecisionYear:
+		return start.AddDate(1, 0, -1)
 	}
-	return time.Time{}, fmt.Errorf("%s %q is not a date (want YYYY-MM-DD)", field, s)
+	return start
+}
+
+// FillDefaults gives an imported event the precisions its file left out:
+// the date precision is "day" when the event has a date (a file that gives
+// only "2025-11" or "2025" is read as month or year precision already),
+// and the place precision is "exact": the coordinates in the file are taken
+// as the event's place (ACLED geo_precision 1). Events without a date keep
+// an unknown date precision.
+func FillDefaults(e *annotate.Event) {
+	if e.DatePrecision == 0 && !e.DateStart.IsZero() {
+		e.DatePrecision = annotate.PrecisionDay
+	}
+	if e.GeoPrecision == 0 {
+		e.GeoPrecision = annotate.GeoExact
+	}
 }
 
 // formatTime writes an instant in UTC to the nanosecond, "" for the zero time.

@@ -24,9 +24,10 @@ import (
 // Unknown properties are ignored.
 //
 // The error is non-nil, and the events nil, only for a file that is empty,
-// not JSON, not a FeatureCollection, or larger than MaxInputSize.
+// not UTF-8 (an *EncodingError; a UTF-8 byte-order mark is skipped and
+// UTF-16 with one is decoded), not JSON, not a FeatureCollection, or larger than MaxInputSize.
 func ReadGeoJSON(r io.Reader) ([]annotate.Event, Report, error) {
-	dec := json.NewDecoder(newLimitReader(r))
+	dec := json.NewDecoder(textReader(newLimitReader(r)))
 	var (
 		rep     Report
 		events  []annotate.Event
@@ -236,9 +237,12 @@ func jsonKind(goKind string) string {
 // the file.
 func jsonError(err error) error {
 	var se *json.SyntaxError
+	var ee *EncodingError
 	switch {
 	case tooLarge(err):
 		return ErrTooLarge
+	case errors.As(err, &ee):
+		return ee
 	case err == io.EOF, err == io.ErrUnexpectedEOF:
 		// Past the first token, the end of the file means it was cut short.
 		return errors.New("the file is not valid JSON: it ends in the middle of a value (is it cut short?)")

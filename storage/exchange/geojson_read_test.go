@@ -94,7 +94,7 @@ func TestReadGeoJSONSkips(t *testing.T) {
 		{"fatalities as text", feature(`"title"`, `"fatalities":"3","title"`), "f1", `property "fatalities" is a string, want a number`},
 		{"tags not a list", feature(`"title"`, `"tags":"a","title"`), "f1", `property "tags" is a string, want an array`},
 		{"negative fatalities", feature(`"title"`, `"fatalities":-4,"title"`), "e1", "fatalities -4 is negative"},
-		{"bad date", feature("2024-03-05", "5 March"), "e1", `event_date "5 March" is not a date (want YYYY-MM-DD)`},
+		{"bad date", feature("2024-03-05", "5 March"), "e1", `event_date "5 March" is not a date (want YYYY-MM-DD, YYYY-MM or YYYY)`},
 		{"end before start", feature(`"title"`, `"date_end":"2024-03-01","title"`), "e1", "date_end 2024-03-01 is before event_date 2024-03-05"},
 		{"bad precision", feature(`"title"`, `"date_precision":"hour","title"`), "e1", `date_precision "hour" is not day, week, month or year`},
 		{"bad place precision", feature(`"title"`, `"place_precision":"street","title"`), "e1", `place_precision "street" is not exact, near, province or country`},

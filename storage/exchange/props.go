@@ -1,7 +1,9 @@
 package exchange
 
 import (
+	"encoding/json"
 	"errors"
+	"reflect"
 
 	"eventatlas/annotate"
 )
@@ -11,7 +13,9 @@ import (
 // where ACLED has the field (event_type, sub_event_type, event_date,
 // location, admin1, country, fatalities, notes) and the CSV's own columns
 // elsewhere, so a field has one name in every format. Nullable fields are
-// pointers: null is an unknown date, time or fatality count.
+// pointers: null is an unknown date, time or fatality count. A missing
+// date_end is the period event_date names (one day, a month or a year),
+// as a missing date_end column is in a CSV; null is an unknown end.
 type props struct {
 	ID             string      `json:"id"`
 	Title          string      `json:"title"`
@@ -19,7 +23,7 @@ type props struct {
 	SubEventType   string      `json:"sub_event_type"`
 	Actors         []actorJSON `json:"actors"`
 	EventDate      *string     `json:"event_date"`
-	DateEnd        *string     `json:"date_end"`
+	DateEnd        optString   `json:"date_end"`
 	DatePrecision  string      `json:"date_precision"`
 	Location       string      `json:"location"`
 	PlaceID        string      `json:"place_id"`
@@ -55,6 +59,44 @@ type spanJSON struct {
 	Suffix    string `json:"suffix"`
 }
 
+// optString is a string property that tells a missing member (Present
+// false) from null (Value nil).
+type optString struct {
+	Present bool
+	Value   *string
+}
+
+// UnmarshalJSON reads a string or null.
+func (o *optString) UnmarshalJSON(b []byte) error {
+	o.Present = true
+	if string(b) == "null" {
+		o.Value = nil
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return &json.UnmarshalTypeError{Value: jsonValueKind(b), Type: reflect.TypeFor[string]()} // the decoder adds the field
+	}
+	o.Value = &s
+	return nil
+}
+
+// jsonValueKind names the kind of the JSON value b, as UnmarshalTypeError
+// does.
+func jsonValueKind(b []byte) string {
+	switch b[0] {
+	case '"':
+		return "string"
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case 't', 'f':
+		return "bool"
+	}
+	return "number"
+}
+
 func deref(s *string) string {
 	if s == nil {
 		return ""
@@ -79,15 +121,24 @@ func (p *props) event() (annotate.Event, error) {
 		Status:    annotate.Status(p.Status),
 		Annotator: p.Annotator,
 	}
-	var err error
-	if e.DateStart, err = parseDate("event_date", deref(p.EventDate)); err != nil {
+	var (
+		err      error
+		textPrec annotate.DatePrecision
+	)
+	if e.DateStart, textPrec, err = parseDateText("event_date", deref(p.EventDate), false); err != nil {
 		return e, err
 	}
-	if e.DateEnd, err = parseDate("date_end", deref(p.DateEnd)); err != nil {
-		return e, err
+	e.DateEnd = periodEnd(e.DateStart, textPrec) // no date_end property: the period event_date names
+	if p.DateEnd.Present {
+		if e.DateEnd, _, err = parseDateText("date_end", deref(p.DateEnd.Value), true); err != nil {
+			return e, err
+		}
 	}
 	if e.DatePrecision, err = parsePrecision(p.DatePrecision); err != nil {
 		return e, err
+	}
+	if e.DatePrecision == 0 && textPrec > annotate.PrecisionDay {
+		e.DatePrecision = textPrec
 	}
 	if e.GeoPrecision, err = parseGeoPrecision(p.PlacePrecision); err != nil {
 		return e, err
