@@ -70,7 +70,7 @@ func runGUI(path string, stderr io.Writer) int {
 		}
 	}
 	wb := workbench.New(w, p, g, engine)
-	wb.ExportFunc = func(format, out string) error { return ExportTo(wb.Project(), format, out) }
+	wb.ExportFunc = func(format, out string) (string, error) { return Export(wb.Project(), format, out) }
 	wb.ImportFunc = func(name string) (string, error) { return ImportFile(wb.Project(), name) }
 	wb.NewMapEngine = func() (*render.Map, error) { return render.NewMap(bm, theme.DefaultTextFont().Content()) }
 	wb.PreviewFunc = func(name string) (*workbench.EventImport, error) {

@@ -242,5 +242,8 @@ func (ep *EventPreview) Workbench(p *storage.Project) *workbench.EventImport {
 	for _, s := range ep.Report.Skipped {
 		wi.Skipped = append(wi.Skipped, s.String())
 	}
+	for _, d := range ep.Differ {
+		wi.Differ = append(wi.Differ, fmt.Sprintf("“%s”: %s", d.Title, strings.Join(d.Fields, ", ")))
+	}
 	return wi
 }

@@ -66,11 +66,17 @@ func mouse(p fyne.Position, mod fyne.KeyModifier) *desktop.MouseEvent {
 // drag sends the events Fyne's desktop driver sends for a press at from, a
 // move through the midpoint to to, and a release there.
 func drag(r *Reader, from, to fyne.Position) {
-	r.MouseDown(mouse(from, 0))
+	dragMod(r, from, to, 0)
+}
+
+// dragMod is drag with modifier keys held (the driver reports them on the
+// press and release; drag events carry none).
+func dragMod(r *Reader, from, to fyne.Position, mod fyne.KeyModifier) {
+	r.MouseDown(mouse(from, mod))
 	mid := fyne.NewPos((from.X+to.X)/2, (from.Y+to.Y)/2)
 	r.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: mid}, Dragged: fyne.NewDelta(mid.X-from.X, mid.Y-from.Y)})
 	r.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(to.X-mid.X, to.Y-mid.Y)})
-	r.MouseUp(mouse(to, 0))
+	r.MouseUp(mouse(to, mod))
 	r.DragEnd()
 }
 

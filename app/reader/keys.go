@@ -67,13 +67,55 @@ func (r *Reader) TypedKey(ev *fyne.KeyEvent) {
 		r.forwardKey(ev)
 		return
 	}
-	r.caret = clamp(caret, 0, r.textLen())
-	if !r.input.shift {
+	r.moveCaret(caret, r.input.shift)
+}
+
+// moveCaret moves the caret to off, extending the selection when extend is
+// set and collapsing it to the caret otherwise, and reports the change.
+func (r *Reader) moveCaret(off int, extend bool) {
+	r.caret = clamp(off, 0, r.textLen())
+	if !extend {
 		r.anchor = r.caret
 	}
 	r.ensureVisible(r.caret)
 	r.Refresh()
 	r.notify()
+}
+
+// wordMove returns the caret moved by Ctrl+Left (dir -1) or Ctrl+Right (+1):
+// to the start of the word before it or the end of the word after it (see
+// words.go for what a word is). On a right-to-left paragraph the keys move
+// visually, as the plain arrows do: Ctrl+Left goes on to the next word's
+// end and Ctrl+Right back to the previous word's start.
+func (r *Reader) wordMove(dir int) int {
+	if l := r.lay.lines[r.lineOf(r.caret)]; l.bidi && r.visual(l).rtl {
+		dir = -dir
+	}
+	if dir > 0 {
+		return nextWordEnd(r.doc.runes, r.caret)
+	}
+	return prevWordStart(r.doc.runes, r.caret)
+}
+
+// wordKey handles Ctrl+Left/Right (move the caret by a word) and
+// Ctrl+Shift+Left/Right (extend the selection by a word); it reports
+// whether s was one of them.
+func (r *Reader) wordKey(s *desktop.CustomShortcut) bool {
+	mod := s.Modifier &^ fyne.KeyModifierShift
+	if mod != fyne.KeyModifierControl || len(r.lay.lines) == 0 {
+		return false
+	}
+	var dir int
+	switch s.KeyName {
+	case fyne.KeyLeft:
+		dir = -1
+	case fyne.KeyRight:
+		dir = 1
+	default:
+		return false
+	}
+	r.moveCaret(r.wordMove(dir), s.Modifier&fyne.KeyModifierShift != 0)
+	return true
 }
 
 // arrowMove returns the caret moved by the Left (dir -1) or Right (+1) key.
@@ -114,8 +156,9 @@ func (r *Reader) verticalMove(dir int) int {
 	return r.colAt(r.lay.lines[j], x)
 }
 
-// TypedShortcut handles Ctrl+A (select all) and Ctrl+C (copy the
-// selection); other shortcuts go on to the window's canvas so the app's
+// TypedShortcut handles Ctrl+A (select all), Ctrl+C (copy the selection),
+// Ctrl+Left/Right (move the caret by a word) and Ctrl+Shift+Left/Right
+// (extend the selection by a word); other shortcuts go on to the window's canvas so the app's
 // shortcuts keep working while the reader has focus.
 func (r *Reader) TypedShortcut(s fyne.Shortcut) {
 	switch sc := s.(type) {
@@ -131,11 +174,21 @@ func (r *Reader) TypedShortcut(s fyne.Shortcut) {
 			cb = fyne.CurrentApp().Clipboard()
 		}
 		cb.SetContent(text)
-	default:
-		type shortcutHandler interface{ TypedShortcut(fyne.Shortcut) }
-		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(r).(shortcutHandler); ok {
-			c.TypedShortcut(s)
+	case *desktop.CustomShortcut:
+		if !r.wordKey(sc) {
+			r.forwardShortcut(s)
 		}
+	default:
+		r.forwardShortcut(s)
+	}
+}
+
+// forwardShortcut passes a shortcut the reader does not use on to the
+// window's canvas.
+func (r *Reader) forwardShortcut(s fyne.Shortcut) {
+	type shortcutHandler interface{ TypedShortcut(fyne.Shortcut) }
+	if c, ok := fyne.CurrentApp().Driver().CanvasForObject(r).(shortcutHandler); ok {
+		c.TypedShortcut(s)
 	}
 }
 

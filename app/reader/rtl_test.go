@@ -209,22 +209,34 @@ func TestMixedLineMapsClicks(t *testing.T) {
 		t.Errorf("double tap on 2024 selected %q", got)
 	}
 
-	// a drag from the start of "به" into "Kunduz" selects them logically:
-	// two rectangles, "به " on the left of the first run and "Kun"
+	// a drag from the start of "به" into "Kunduz" selects them logically,
+	// snapped to the whole of "Kunduz": "به " on the left of the first run
+	// and all of the second run, which touch, so one rectangle
 	be := runeIndex(t, mixed, "به", 0)
 	drag(r, fyne.NewPos(rtlX(0, "هیئت تاجیکستان به ", be, 0.2), y), fyne.NewPos(ltrX(1, "Kunduz", 2, 0.8), y))
-	if s, e := r.Selection(); s != be || e != kunduz+3 {
-		t.Fatalf("drag: Selection() = %d, %d (%q); want %d, %d", s, e, r.SelectedText(), be, kunduz+3)
+	if s, e := r.Selection(); s != be || e != kunduz+6 {
+		t.Fatalf("drag: Selection() = %d, %d (%q); want %d, %d", s, e, r.SelectedText(), be, kunduz+6)
 	}
 	sel := rectsOf(r, r.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant()))
-	want := [][2]float32{{runs[1][0], ltrX(1, "Kunduz", 3, 0)}, {runs[0][0], rtlX(0, "هیئت تاجیکستان به ", be, 0)}}
-	if len(sel) != 2 {
+	want := [][2]float32{{runs[1][0], rtlX(0, "هیئت تاجیکستان به ", be, 0)}}
+	if len(sel) != 1 {
 		t.Fatalf("selection rectangles %v, want %v", rectExtents(sel), want)
 	}
 	for i, b := range sel {
 		if !near(b.Position().X, want[i][0], 2) || !near(b.Position().X+b.Size().Width, want[i][1], 2) {
 			t.Errorf("selection rectangle %d spans %v, want %v", i, rectExtents(sel)[i], want[i])
 		}
+	}
+	// with Alt held the same drag stops inside "Kunduz", after "Kun": two
+	// rectangles, "Kun" and "به " on the left of the first run
+	dragMod(r, fyne.NewPos(rtlX(0, "هیئت تاجیکستان به ", be, 0.2), y), fyne.NewPos(ltrX(1, "Kunduz", 2, 0.8), y), fyne.KeyModifierAlt)
+	if s, e := r.Selection(); s != be || e != kunduz+3 {
+		t.Fatalf("Alt+drag: Selection() = %d, %d (%q); want %d, %d", s, e, r.SelectedText(), be, kunduz+3)
+	}
+	sel = rectsOf(r, r.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant()))
+	if len(sel) != 2 || !near(sel[0].Position().X, runs[1][0], 2) || !near(sel[0].Position().X+sel[0].Size().Width, ltrX(1, "Kunduz", 3, 0), 2) ||
+		!near(sel[1].Position().X, runs[0][0], 2) {
+		t.Errorf("Alt+drag: selection rectangles %v, want the first to end after \"Kun\" at %v", rectExtents(sel), ltrX(1, "Kunduz", 3, 0))
 	}
 }
 

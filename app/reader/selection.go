@@ -1,8 +1,6 @@
 package reader
 
 import (
-	"unicode"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 )
@@ -14,6 +12,10 @@ type inputState struct {
 	barDrag   bool   // the press landed on the scroll bar
 	shift     bool   // a shift key is held (keyboard selection)
 	pressHigh string // highlight under the press, "" if none
+
+	from     int  // the boundary a mouse selection grows from
+	snapFrom bool // from snaps to a word too (a plain press, not shift+click)
+	exact    bool // Alt or Ctrl was held at the press: no word snapping
 }
 
 // Selection returns the selected code points [start, end); start == end when
@@ -33,6 +35,18 @@ func (r *Reader) SetSelection(start, end int) {
 	r.anchor, r.caret = clamp(start, 0, n), clamp(end, 0, n)
 	r.notified = [2]int{r.anchor, r.caret}
 	r.Refresh()
+}
+
+// ClearSelection collapses the selection to a caret at its end, so that
+// nothing is selected, and reports it with OnSelectionChanged(end, end)
+// when something was selected. The workbench calls it after an event is
+// saved from the selection, so the same words are not coded twice by
+// accident.
+func (r *Reader) ClearSelection() {
+	_, e := r.Selection()
+	r.anchor, r.caret = e, e
+	r.Refresh()
+	r.notify()
 }
 
 // SelectedText returns the text of the selection ("" when empty).
@@ -62,7 +76,8 @@ func (r *Reader) notify() {
 }
 
 // MouseDown starts a selection at the pointer (shift extends the current
-// one), or a scroll-bar drag when it lands on the scroll bar.
+// one to the word under the pointer; Ctrl or Alt turns word snapping off
+// for the whole gesture), or a scroll-bar drag when it lands on the scroll bar.
 func (r *Reader) MouseDown(ev *desktop.MouseEvent) {
 	r.requestFocus()
 	if ev.Button != desktop.MouseButtonPrimary {
@@ -78,12 +93,35 @@ func (r *Reader) MouseDown(ev *desktop.MouseEvent) {
 	if c := r.charAt(ev.Position); c >= 0 {
 		r.input.pressHigh = r.highlightAt(c)
 	}
+	r.input.exact = ev.Modifier&exactModifiers != 0
 	off := r.offsetAt(ev.Position)
 	if ev.Modifier&fyne.KeyModifierShift == 0 {
-		r.anchor = off
+		r.input.from, r.input.snapFrom = off, true
+	} else {
+		r.input.from, r.input.snapFrom = r.anchor, false
 	}
-	r.caret = off
+	r.selectTo(off)
 	r.Refresh()
+}
+
+// exactModifiers are the keys that, held when the mouse button is pressed,
+// make the selection character-exact instead of snapped to words. Ctrl is
+// the one to document: releasing Alt alone after the drag also activates
+// Fyne's menu bar.
+const exactModifiers = fyne.KeyModifierControl | fyne.KeyModifierAlt
+
+// selectTo sets the selection for a mouse gesture from r.input.from to
+// boundary off. Mouse selections snap to whole words (see snapToWords and
+// the rule in words.go) unless Ctrl or Alt was held at the press, so a
+// quote is never cut mid-word; a press and release at one point selects
+// nothing. Only the modifiers reported with the press count, not keys
+// tracked since, so a key stuck down cannot turn snapping off unseen.
+func (r *Reader) selectTo(off int) {
+	if r.input.exact {
+		r.anchor, r.caret = r.input.from, off
+		return
+	}
+	r.anchor, r.caret = snapToWords(r.doc.runes, r.input.from, off, r.input.snapFrom)
 }
 
 // MouseUp ends a press. A click without a drag on a highlighted character
@@ -104,12 +142,14 @@ func (r *Reader) MouseUp(ev *desktop.MouseEvent) {
 	r.notify()
 }
 
-// Dragged extends the selection to the pointer, scrolling when the pointer
+// Dragged extends the selection to the pointer, snapped to whole words
+// unless Ctrl or Alt is held (see selectTo), scrolling when the pointer
 // leaves the pane, or drags the scroll bar thumb.
 func (r *Reader) Dragged(ev *fyne.DragEvent) {
 	if !r.input.pressed { // a drag the widget did not see start
 		r.input.pressed, r.input.barDrag = true, false
-		r.anchor = r.offsetAt(ev.Position.Subtract(ev.Dragged))
+		r.input.from = r.offsetAt(ev.Position.Subtract(ev.Dragged))
+		r.input.snapFrom, r.input.exact = true, false
 	}
 	r.input.dragged = true
 	if r.input.barDrag {
@@ -122,7 +162,7 @@ func (r *Reader) Dragged(ev *fyne.DragEvent) {
 		r.scrollY += (ev.Position.Y - h) / 2
 	}
 	r.clampScroll()
-	r.caret = r.offsetAt(ev.Position)
+	r.selectTo(r.offsetAt(ev.Position))
 	r.Refresh()
 }
 
@@ -143,45 +183,6 @@ func (r *Reader) DoubleTapped(ev *fyne.PointEvent) {
 	r.anchor, r.caret = wordBounds(r.doc.runes, c)
 	r.Refresh()
 	r.notify()
-}
-
-// runeClass groups code points for word selection: 1 word, 2 space, 3 other.
-func runeClass(c rune) int {
-	switch {
-	case unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c) || c == '_' ||
-		c == '\u200c' || c == '\u200d': // ZWNJ and ZWJ join Persian word parts
-		return 1
-	case isBreakSpace(c):
-		return 2
-	}
-	return 3
-}
-
-// wordBounds returns the run of code points around i of i's class; an
-// apostrophe between letters belongs to the word ("Taliban’s"). Other
-// punctuation is selected alone.
-func wordBounds(rs []rune, i int) (int, int) {
-	in := func(k int) bool {
-		if k < 0 || k >= len(rs) || rs[k] == '\n' {
-			return false
-		}
-		cls := runeClass(rs[i])
-		if cls == 1 && (rs[k] == '\'' || rs[k] == '’') {
-			return k > 0 && k+1 < len(rs) && runeClass(rs[k-1]) == 1 && runeClass(rs[k+1]) == 1
-		}
-		return cls != 3 && runeClass(rs[k]) == cls
-	}
-	if !in(i) {
-		return i, i + 1
-	}
-	s, e := i, i+1
-	for in(s - 1) {
-		s--
-	}
-	for in(e) {
-		e++
-	}
-	return s, e
 }
 
 func (r *Reader) requestFocus() {

@@ -76,12 +76,16 @@ func (wb *Workbench) ExportAs(format, path string) error {
 		wb.onError(err)
 		return err
 	}
-	if err := wb.ExportFunc(format, path); err != nil {
+	said, err := wb.ExportFunc(format, path)
+	if err != nil {
 		err = fmt.Errorf("the project was not exported: %w", err)
 		wb.onError(err)
 		return err
 	}
-	wb.status.setMessage("Exported the project as " + format + " to " + path)
+	if said == "" {
+		said = "Exported the project as " + format + " to " + path
+	}
+	wb.status.setMessage(said)
 	return nil
 }
 

@@ -32,6 +32,9 @@ func (f *eventForm) submit() {
 	verb := "Saved changes to"
 	if created {
 		verb = "Created"
+		// The words are the new event's evidence now: their highlight
+		// shows, and Ctrl+E does not start the same event again.
+		f.wb.reader.ClearSelection()
 	}
 	f.wb.status.setMessage(verb + " “" + e.Title + "” (Ctrl+Z undoes)")
 	f.wb.focusReader()

@@ -18,12 +18,15 @@ import (
 func TestExportAsCallsExportFunc(t *testing.T) {
 	wb, _, errs := newTestWorkbench(t, true)
 	var got []string
-	wb.ExportFunc = func(format, path string) error {
+	wb.ExportFunc = func(format, path string) (string, error) {
 		got = append(got, format, path)
-		if format == "kml" {
-			return errors.New("disk full")
+		switch format {
+		case "kml":
+			return "", errors.New("disk full")
+		case "jsonld":
+			return "wrote x.jsonld: 8 annotations for 6 events; 2 events without evidence are not in a JSON-LD export", nil
 		}
-		return nil
+		return "", nil
 	}
 	out := filepath.Join(t.TempDir(), "x.geojson")
 	if err := wb.ExportAs("geojson", out); err != nil || strings.Join(got, " ") != "geojson "+out {
@@ -31,6 +34,10 @@ func TestExportAsCallsExportFunc(t *testing.T) {
 	}
 	if !strings.Contains(wb.status.message.Text, "Exported the project as geojson") {
 		t.Errorf("status %q", wb.status.message.Text)
+	}
+	// What the exporter says is what the status line shows.
+	if err := wb.ExportAs("jsonld", out); err != nil || !strings.HasSuffix(wb.status.message.Text, "2 events without evidence are not in a JSON-LD export") {
+		t.Errorf("jsonld: %v, status %q", err, wb.status.message.Text)
 	}
 	for _, tc := range []struct{ format, want string }{
 		{"kml", "the project was not exported: disk full"},

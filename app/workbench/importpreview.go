@@ -23,7 +23,8 @@ type EventImport struct {
 	AlreadyIn    int                    // events whose id the project holds: left as they are
 	DroppedSpans int                    // evidence spans dropped: their article is not in the project
 	Sample       []annotate.Event       // the first incoming events, at most PreviewSample
-	Skipped      []string               // the rows the reader skipped, each with its reason
+	Skipped      []string               // the rows that cannot be read, each with its reason: the file is refused
+	Differ       []string               // events already in the project that the file has otherwise: what differs
 	Commit       func() (string, error) // imports the events in one transaction and says what came in
 }
 
@@ -71,17 +72,32 @@ func (wb *Workbench) previewEvents(path string) {
 		}
 	}
 	if len(ei.Skipped) > 0 {
-		body.Add(widget.NewLabelWithStyle(fmt.Sprintf("Skipped %s, and why", countOf(len(ei.Skipped), "row", "rows")),
+		heading := "The row that cannot be imported, and why"
+		if len(ei.Skipped) > 1 {
+			heading = fmt.Sprintf("The %d rows that cannot be imported, and why", len(ei.Skipped))
+		}
+		body.Add(widget.NewLabelWithStyle(heading,
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for _, s := range ei.Skipped {
 			body.Add(wrapLabel(s))
 		}
 	}
+	if len(ei.Differ) > 0 {
+		body.Add(widget.NewLabelWithStyle("Already in the project, but different in the file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, d := range ei.Differ {
+			body.Add(wrapLabel(d))
+		}
+	}
+	title := "Import events from " + filepath.Base(path)
+	if len(ei.Skipped) > 0 { // a file comes in whole or not at all
+		wb.previewSheet = showSheet(wb.win.Canvas(), title, container.NewVScroll(body), "", nil, fyne.NewSize(760, 560))
+		return
+	}
 	label := "Import"
 	if ei.Incoming > 0 {
 		label = "Import " + countOf(ei.Incoming, "event", "events")
 	}
-	wb.previewSheet = showSheet(wb.win.Canvas(), "Import events from "+filepath.Base(path), container.NewVScroll(body),
+	wb.previewSheet = showSheet(wb.win.Canvas(), title, container.NewVScroll(body),
 		label, func() { wb.commitPreview(ei) }, fyne.NewSize(760, 560))
 }
 
@@ -92,6 +108,10 @@ func (wb *Workbench) commitPreview(ei *EventImport) {
 
 // summary says in words what importing would do.
 func (ei *EventImport) summary() string {
+	if len(ei.Skipped) > 0 {
+		return countOf(len(ei.Skipped), "row", "rows") + " of this file cannot be imported (listed below), so nothing will come in: " +
+			"a file comes in whole or not at all. Fix or remove those rows and import the file again."
+	}
 	parts := []string{countOf(ei.Incoming, "event", "events") + " will come in."}
 	if ei.AlreadyIn > 0 {
 		parts = append(parts, countOf(ei.AlreadyIn, "event is", "events are")+" already in the project and will be left as they are.")
@@ -99,8 +119,9 @@ func (ei *EventImport) summary() string {
 	if ei.DroppedSpans > 0 {
 		parts = append(parts, countOf(ei.DroppedSpans, "evidence span", "evidence spans")+" will be dropped: their article is not in this project.")
 	}
-	if len(ei.Skipped) > 0 {
-		parts = append(parts, countOf(len(ei.Skipped), "row was", "rows were")+" skipped (listed below).")
+	if len(ei.Differ) > 0 {
+		parts = append(parts, countOf(len(ei.Differ), "of them differs", "of them differ")+" in the file (listed below): the project's version is kept. "+
+			"To bring such changes in, merge the teammate's project file instead (File → Merge project…).")
 	}
 	return strings.Join(parts, " ")
 }

@@ -19,7 +19,7 @@ func fakePreview(wb *Workbench, commits *int) func(string) (*EventImport, error)
 				{Title: "Talks in Kunduz", Type: "Diplomacy", SubType: "talks/meeting", DateStart: day, PlaceName: "Kunduz"},
 				{Title: "Clash at Shir Khan", Type: "Armed clash"},
 			},
-			Skipped: []string{"row 7 (id bad-1): longitude 181 is outside -180..180"},
+			Differ: []string{"“Talks in Kunduz”: title, place"},
 			Commit: func() (string, error) {
 				*commits++
 				return "3 events imported", nil
@@ -43,11 +43,12 @@ func TestEventImportPreviewCancelAndImport(t *testing.T) {
 	for _, want := range []string{
 		"Import events from events.geojson",
 		"3 events will come in. 1 event is already in the project and will be left as they are. " +
-			"2 evidence spans will be dropped: their article is not in this project. 1 row was skipped (listed below).",
+			"2 evidence spans will be dropped: their article is not in this project. 1 of them differs in the file (listed below): " +
+			"the project's version is kept. To bring such changes in, merge the teammate's project file instead (File → Merge project…).",
 		"The first 2 of 3 incoming events",
 		"13 Nov 2025\nDiplomacy / talks/meeting\nTalks in Kunduz\nKunduz",
 		"—\nArmed clash\nClash at Shir Khan\n",
-		"Skipped 1 row, and why\nrow 7 (id bad-1): longitude 181 is outside -180..180",
+		"Already in the project, but different in the file\n“Talks in Kunduz”: title, place",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the preview %q lacks %q", text, want)
@@ -177,5 +178,37 @@ func TestImportOneArticleOpensDetails(t *testing.T) {
 	}
 	if wb.status.message.Text != `one.txt: article "one.txt" added (17 characters)` {
 		t.Errorf("status %q", wb.status.message.Text)
+	}
+}
+
+// TestEventImportPreviewRefusesABadFile shows a file with a row that cannot
+// be read: nothing can come in, the sheet says why and offers only Close.
+func TestEventImportPreviewRefusesABadFile(t *testing.T) {
+	wb, _, _ := newTestWorkbench(t, false)
+	commits := 0
+	wb.PreviewFunc = func(path string) (*EventImport, error) {
+		return &EventImport{Path: path, Skipped: []string{"row 7 (id bad-1): longitude 181 is outside -180..180"},
+			Commit: func() (string, error) { commits++; return "", nil }}, nil
+	}
+	wb.ImportPaths([]string{"/x/events.csv"})
+	if wb.previewSheet == nil || !wb.previewSheet.pop.Visible() {
+		t.Fatal("no preview shown")
+	}
+	text := strings.Join(labelsIn(wb.previewSheet.pop.Content), "\n")
+	for _, want := range []string{
+		"1 row of this file cannot be imported (listed below), so nothing will come in: a file comes in whole or not at all. " +
+			"Fix or remove those rows and import the file again.",
+		"The row that cannot be imported, and why\nrow 7 (id bad-1): longitude 181 is outside -180..180",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the preview %q lacks %q", text, want)
+		}
+	}
+	if wb.previewSheet.def.Text != "Close" || wb.previewSheet.esc != nil {
+		t.Errorf("buttons: default %q, a second one: %v", wb.previewSheet.def.Text, wb.previewSheet.esc != nil)
+	}
+	wb.previewSheet.def.OnTapped()
+	if commits != 0 {
+		t.Error("Close imported the refused file")
 	}
 }

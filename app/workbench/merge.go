@@ -33,7 +33,11 @@ func (wb *Workbench) MergeFile(path string) *storage.MergeSummary {
 	if err := wb.Reload(); err != nil {
 		wb.onError(err)
 	}
-	wb.status.setMessage(fmt.Sprintf("Merged: %d events added, %d conflicts (Ctrl+Z undoes)", sum.EventsAdded, sum.Conflicts))
+	if sum.Changed() {
+		wb.status.setMessage(fmt.Sprintf("Merged: %s added, %s (Ctrl+Z undoes)", count(sum.EventsAdded, "event"), count(sum.Conflicts, "conflict")))
+	} else {
+		wb.status.setMessage("Merged: nothing new")
+	}
 	text := widget.NewLabel(sum.String())
 	text.Wrapping = fyne.TextWrapWord
 	body := container.NewVScroll(text)

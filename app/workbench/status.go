@@ -3,6 +3,7 @@ package workbench
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -41,10 +42,10 @@ func (s *statusLine) setProject(name string) { s.project.SetText(name) }
 // setCount shows how many events the table and map show of all.
 func (s *statusLine) setCount(shown, all int) {
 	if shown == all {
-		s.count.SetText(fmt.Sprintf("%d events", all))
+		s.count.SetText(count(all, "event"))
 		return
 	}
-	s.count.SetText(fmt.Sprintf("%d of %d events", shown, all))
+	s.count.SetText(fmt.Sprintf("%d of %s", shown, count(all, "event")))
 }
 
 func (s *statusLine) setMessage(m string) { s.message.SetText(m) }
@@ -68,9 +69,14 @@ func (s *statusLine) setSaved(ok bool) {
 	}
 }
 
+// setSelection says how much of the article is selected; when nothing is,
+// the message about the last selection goes.
 func (s *statusLine) setSelection(n int) {
+	const hint = " selected — Ctrl+E makes an event"
 	if n > 0 {
-		s.message.SetText(fmt.Sprintf("%d characters selected — Ctrl+E makes an event", n))
+		s.message.SetText(count(n, "character") + hint)
+	} else if strings.HasSuffix(s.message.Text, hint) {
+		s.message.SetText("")
 	}
 }
 

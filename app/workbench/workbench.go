@@ -81,9 +81,10 @@ type Workbench struct {
 	onPlacesChanged          func()          // refreshes an open places sheet
 
 	// ExportFunc writes the open project to path in format ("gpkg",
-	// "geojson", "csv", "kml" or "jsonld"); the app sets it. While it is
-	// nil, File → Export project… reports ErrNoExporter.
-	ExportFunc func(format, path string) error
+	// "geojson", "csv", "kml" or "jsonld") and says what it wrote (the
+	// status line shows it); the app sets it. While it is nil, File →
+	// Export project… reports ErrNoExporter.
+	ExportFunc func(format, path string) (string, error)
 	// ImportFunc imports the file at path (an article, GeoJSON or CSV events)
 	// into the open project and says what came in; the app sets it.
 	ImportFunc func(path string) (string, error)
