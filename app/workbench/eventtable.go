@@ -232,3 +232,13 @@ func (columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	return fyne.NewSize(dateWidth()+120, h)
 }
+
+// shows reports whether the table has a row for event id.
+func (t *eventTable) shows(id string) bool {
+	for _, e := range t.rows {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
+}

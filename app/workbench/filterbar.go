@@ -99,10 +99,16 @@ func dateOrZero(s string, end bool) time.Time {
 	return t
 }
 
-// apply filters the table and the map.
+// apply filters the table and the map. A selected event the filter now
+// hides is no longer selected: the form, the map and the status line do
+// not hold on to an event the table does not show.
 func (b *filterBar) apply() {
-	if !b.quiet {
-		b.wb.applyFilter()
+	if b.quiet {
+		return
+	}
+	b.wb.applyFilter()
+	if id := b.wb.selected; id != "" && !b.wb.table.shows(id) {
+		b.wb.SelectEvent("")
 	}
 }
 

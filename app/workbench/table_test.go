@@ -2,6 +2,7 @@ package workbench
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -94,6 +95,26 @@ func TestFilterBar(t *testing.T) {
 	b.reset()
 	if len(wb.table.rows) != 6 {
 		t.Errorf("reset shows %d rows", len(wb.table.rows))
+	}
+	// A filter that hides the selected event ends its selection; one that
+	// keeps it keeps it.
+	var visa string
+	for _, e := range wb.table.rows {
+		if strings.Contains(strings.ToLower(e.Title), "visa") {
+			visa = e.ID
+		}
+	}
+	wb.SelectEvent(visa)
+	b.text.SetText("visa")
+	if wb.selected != visa || wb.mapView.Selected() != visa {
+		t.Errorf("a filter showing the selected event dropped it: %q", wb.selected)
+	}
+	b.text.SetText("zzz-nothing-matches")
+	if len(wb.table.rows) != 0 {
+		t.Fatalf("rows %v", titles(wb.table.rows))
+	}
+	if wb.selected != "" || wb.mapView.Selected() != "" || wb.form.shown && wb.form.base.ID == visa {
+		t.Errorf("the filter hides the selected event, still selected: %q (map %q)", wb.selected, wb.mapView.Selected())
 	}
 }
 
