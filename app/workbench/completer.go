@@ -52,6 +52,7 @@ type completer struct {
 func newCompleter(h *keyHooks, placeholder string, suggest func(string) []option, onPick func(option)) *completer {
 	c := &completer{suggest: suggest, onPick: onPick}
 	c.hooks = h
+	c.self = c
 	c.PlaceHolder = placeholder
 	c.OnChanged = c.changed
 	c.ExtendBaseWidget(c)

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
 	"eventatlas/annotate"
 )
 
@@ -75,4 +78,89 @@ func indexOf(list []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// dateFieldWidth is the width a date entry needs to show a whole date with
+// its validation marker and no scroll bar: the text with the entry's text
+// padding on both sides, the marker with its gap and padding, the border.
+func dateFieldWidth() float32 {
+	text := fyne.MeasureText("0000-00-00", theme.TextSize(), fyne.TextStyle{}).Width
+	inner := theme.InnerPadding()
+	marker := theme.IconInlineSize() + theme.LineSpacing() + inner
+	return text + inner*2 + marker + theme.InputBorderSize()*2 + theme.Padding()
+}
+
+// periodEnd is the last day of the day, month or year that starts at t.
+func periodEnd(t time.Time, p annotate.DatePrecision) time.Time {
+	switch p {
+	case annotate.PrecisionMonth:
+		return time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, t.Location())
+	case annotate.PrecisionYear:
+		return time.Date(t.Year(), 12, 31, 0, 0, 0, 0, t.Location())
+	}
+	return t
+}
+
+// endIsPreset reports whether e's end date is the one its start implies
+// (the same day, or the end of its month or year), so that it may follow
+// the start as the user retypes it.
+func endIsPreset(e annotate.Event) bool {
+	return e.DateEnd.IsZero() || e.DateEnd.Equal(e.DateStart) || e.DateEnd.Equal(periodEnd(e.DateStart, e.DatePrecision))
+}
+
+// startChanged follows the typing in the start date. While the end date is
+// the preset, it moves to the end of the typed period, ACLED style: 2025-11
+// runs 2025-11-01 – 2025-11-30 and 2025 runs 2025-01-01 – 2025-12-31. An
+// end date the user typed stays. The precision shown follows the dates.
+func (f *eventForm) startChanged(s string) {
+	f.edited()
+	if f.loading || !f.shown {
+		return
+	}
+	start, p, err := parseDate(s, false)
+	if err != nil {
+		return
+	}
+	if f.endFollows {
+		f.loading = true
+		f.end.SetText(formatDate(periodEnd(start, p)))
+		f.end.SetValidationError(nil)
+		f.loading = false
+	}
+	f.showPrecision()
+	if f.endFollows && p > annotate.PrecisionDay {
+		f.wb.status.setMessage(fmt.Sprintf("%s precision: the event runs %s – %s (type an end date to change the end)",
+			strings.ToUpper(precisionNames[p-1][:1])+precisionNames[p-1][1:], formatDate(start), formatDate(periodEnd(start, p))))
+	}
+}
+
+// endChanged follows the typing in the end date: a typed end date no
+// longer follows the start; an emptied one does again.
+func (f *eventForm) endChanged(s string) {
+	if f.loading || !f.shown {
+		return
+	}
+	f.edited()
+	f.endFollows = strings.TrimSpace(s) == ""
+	f.showPrecision()
+}
+
+// showPrecision sets the precision to that of the dates typed (the coarser
+// of the two), keeping week when the user chose it for day dates.
+func (f *eventForm) showPrecision() {
+	_, p, err := parseDate(f.start.Text, false)
+	if err != nil {
+		return
+	}
+	if strings.TrimSpace(f.end.Text) != "" {
+		_, p2, err := parseDate(f.end.Text, true)
+		if err != nil {
+			return
+		}
+		p = max(p, p2)
+	}
+	if p == annotate.PrecisionDay && f.precision.SelectedIndex() == int(annotate.PrecisionWeek)-1 {
+		return
+	}
+	setIndex(f.precision, int(p)-1)
 }

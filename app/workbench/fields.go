@@ -16,6 +16,15 @@ type keyHooks struct {
 	cancel func() // Esc: drop the edits
 	help   func() // F1: the shortcuts sheet
 	win    fyne.Window
+	// reveal scrolls the form to a field that got the keyboard.
+	reveal func(fyne.CanvasObject)
+}
+
+// revealed scrolls the form to o when the hooks can.
+func (h *keyHooks) revealed(o fyne.CanvasObject) {
+	if h != nil && h.reveal != nil {
+		h.reveal(o)
+	}
 }
 
 // canvas is the window's canvas. (The driver's CanvasForObject knows only
@@ -41,13 +50,21 @@ type fieldEntry struct {
 	widget.Entry
 	hooks *keyHooks
 	shift bool
+	self  fyne.CanvasObject // the widget in the form: this entry, or the completer holding it
 }
 
 func newFieldEntry(h *keyHooks, placeholder string) *fieldEntry {
 	e := &fieldEntry{hooks: h}
+	e.self = e
 	e.PlaceHolder = placeholder
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// FocusGained scrolls the form to the entry.
+func (e *fieldEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.hooks.revealed(e.self)
 }
 
 // AcceptsTab is false: Tab always moves to the next field.
@@ -95,10 +112,12 @@ func (e *fieldEntry) TypedKey(ev *fyne.KeyEvent) {
 
 // choice is a drop-down of the event form. Typing a letter picks the next
 // option that starts with it, ←→ step through the options, Enter saves the
-// form, Esc cancels its edits.
+// form, Esc cancels its edits. Space, ↑, ↓ or a click open its list with
+// the current value checked and highlighted, so that ↑↓ move from it.
 type choice struct {
 	widget.Select
 	hooks *keyHooks
+	pop   *widget.PopUpMenu
 }
 
 func newChoice(h *keyHooks, options []string, changed func(string)) *choice {
@@ -109,9 +128,52 @@ func newChoice(h *keyHooks, options []string, changed func(string)) *choice {
 	return c
 }
 
-// TypedKey handles Enter, Esc and F1; the rest goes to the drop-down.
+// FocusGained scrolls the form to the drop-down.
+func (c *choice) FocusGained() {
+	c.Select.FocusGained()
+	c.hooks.revealed(c)
+}
+
+// Tapped takes the keyboard and opens the list.
+func (c *choice) Tapped(*fyne.PointEvent) {
+	if c.Disabled() {
+		return
+	}
+	if cv := c.hooks.canvas(); cv != nil && cv.Focused() != c {
+		cv.Focus(c)
+	}
+	c.showList()
+}
+
+// showList opens the options under the drop-down, the current one checked
+// and highlighted.
+func (c *choice) showList() {
+	cv := c.hooks.canvas()
+	if cv == nil || len(c.Options) == 0 {
+		return
+	}
+	cur := c.SelectedIndex()
+	items := make([]*fyne.MenuItem, len(c.Options))
+	for i, o := range c.Options {
+		items[i] = fyne.NewMenuItem(o, func() { c.SetSelected(o) })
+		items[i].Checked = i == cur
+	}
+	pop := widget.NewPopUpMenu(fyne.NewMenu("", items...), cv)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(c).Add(fyne.NewPos(0, c.Size().Height))
+	pop.ShowAtPosition(pos)
+	pop.Resize(fyne.NewSize(max(c.Size().Width, pop.MinSize().Width), pop.MinSize().Height))
+	for i := 0; i <= cur; i++ {
+		pop.ActivateNext()
+	}
+	c.pop = pop
+}
+
+// TypedKey opens the list on Space, ↑ or ↓ and handles Enter, Esc and F1;
+// the rest goes to the drop-down.
 func (c *choice) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
+	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown:
+		c.showList()
 	case fyne.KeyReturn, fyne.KeyEnter:
 		run(c.hooks.submit)
 	case fyne.KeyEscape:

@@ -32,6 +32,13 @@ type eventForm struct {
 	geometry  orb.Geometry     // the geometry the event gets
 	actors    []annotate.ActorRole
 
+	// endFollows is set while the end date is the preset: typing a start
+	// date then moves the end to the end of the typed day, month or year.
+	endFollows bool
+	// warnID and warning are a warning about the event being saved (no
+	// actor 1), shown when the form shows it saved.
+	warnID, warning string
+
 	heading               *widget.Label
 	typ, sub              *completer
 	title                 *fieldEntry
@@ -44,18 +51,21 @@ type eventForm struct {
 	geo, certainty, state *choice
 	fatalities            *fieldEntry
 	tags, notes           *fieldEntry
-	message               *widget.Label
+	message               *widget.Label // an error that stopped the save
+	notice                *widget.Label // a warning that did not
 	save, revert, history *widget.Button
 	del                   *widget.Button
 
-	fields  *fyne.Container // the form proper
-	hint    *fyne.Container // shown when there is no event
-	content *fyne.Container // hint or fields
+	grid    *fyne.Container   // the labelled fields, the scroll's content
+	scroll  *container.Scroll // scrolls grid
+	fields  *fyne.Container   // the form proper
+	hint    *fyne.Container   // shown when there is no event
+	content *fyne.Container   // hint or fields
 }
 
 func newEventForm(wb *Workbench) *eventForm {
 	f := &eventForm{wb: wb}
-	f.hooks = &keyHooks{submit: f.submit, cancel: f.cancel, help: wb.ShowShortcuts, win: wb.win}
+	f.hooks = &keyHooks{submit: f.submit, cancel: f.cancel, help: wb.ShowShortcuts, win: wb.win, reveal: f.reveal}
 	f.build()
 	f.clear()
 	return f
@@ -75,7 +85,10 @@ func (f *eventForm) build() {
 	f.chipsLayout = &wrapLayout{}
 	f.chips = container.New(f.chipsLayout)
 	f.start = newFieldEntry(h, "YYYY-MM-DD")
-	f.end = newFieldEntry(h, "YYYY-MM-DD")
+	f.end = newFieldEntry(h, "as start")
+	// Validated as the user types: the ✓ never stands beside a bad date.
+	f.start.AlwaysShowValidationError = true
+	f.end.AlwaysShowValidationError = true
 	f.start.Validator = func(s string) error { _, _, err := parseDate(s, false); return err }
 	f.end.Validator = func(s string) error {
 		if s == "" {
@@ -92,9 +105,11 @@ func (f *eventForm) build() {
 	f.state = newChoice(h, statusNames, func(string) { f.edited() })
 	f.tags = newFieldEntry(h, "tags, comma-separated")
 	f.notes = newFieldEntry(h, "coder's notes: sources, doubts, why this place")
-	for _, e := range []*fieldEntry{f.title, f.start, f.end, f.fatalities, f.tags, f.notes} {
+	for _, e := range []*fieldEntry{f.title, f.fatalities, f.tags, f.notes} {
 		e.OnChanged = func(string) { f.edited() }
 	}
+	f.start.OnChanged = f.startChanged
+	f.end.OnChanged = f.endChanged
 	for _, c := range []*completer{f.typ, f.sub, f.place} {
 		c.onEdit = func(string) { f.edited() }
 	}
@@ -102,6 +117,10 @@ func (f *eventForm) build() {
 	f.message.Hide()
 	f.message.Importance = widget.DangerImportance
 	f.message.Wrapping = fyne.TextWrapWord
+	f.notice = widget.NewLabel("")
+	f.notice.Hide()
+	f.notice.Importance = widget.WarningImportance
+	f.notice.Wrapping = fyne.TextWrapWord
 	f.save = widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), f.submit)
 	f.save.Importance = widget.HighImportance
 	f.revert = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), f.cancel)
@@ -115,8 +134,7 @@ func (f *eventForm) build() {
 		return l
 	}
 	small := func(s string) *widget.Label { return widget.NewLabel(s) }
-	dateW := fyne.MeasureText("2025-11-30", theme.TextSize(), fyne.TextStyle{}).Width +
-		theme.InnerPadding()*3 + theme.IconInlineSize()
+	dateW := dateFieldWidth()
 	grid := container.New(layout.NewFormLayout(),
 		label("Type"), row([]float32{3, 2}, f.typ, f.sub),
 		label("Title"), f.title,
@@ -129,8 +147,9 @@ func (f *eventForm) build() {
 	)
 	buttons := row([]float32{1, 0, 0, 0, 0}, f.heading, f.history, f.del, f.revert, f.save)
 	scroll := container.NewVScroll(grid)
+	f.grid, f.scroll = grid, scroll
 	f.chipsLayout.changed = scroll.Refresh
-	f.fields = container.NewBorder(buttons, f.message, nil, nil, scroll)
+	f.fields = container.NewBorder(buttons, container.NewVBox(f.message, f.notice), nil, nil, scroll)
 	hint := widget.NewLabel("Select words in the article and press Ctrl+E to code an event from them,\n" +
 		"or pick an event in the list, on the map or in the text to edit it.")
 	hint.Importance = widget.LowImportance
@@ -155,7 +174,60 @@ func (f *eventForm) showFields(on bool) {
 func (f *eventForm) focusType() {
 	if f.shown {
 		f.wb.focus(f.typ)
+		f.reveal(f.typ) // also when the type field had the keyboard already
 	}
+}
+
+// reveal scrolls the form so that o, one of its fields, is fully visible
+// (a field gets the keyboard: Tab, Shift+Tab, Ctrl+E, an error). The
+// scroll container does not do it by itself.
+func (f *eventForm) reveal(o fyne.CanvasObject) {
+	if !f.shown || o == nil {
+		return
+	}
+	p, ok := posWithin(f.grid, o)
+	if !ok {
+		return
+	}
+	pad := theme.Padding()
+	top, bottom := max(p.Y-pad, 0), p.Y+o.Size().Height+pad
+	view := f.scroll.Size().Height
+	off := f.scroll.Offset.Y
+	if bottom > off+view {
+		off = bottom - view
+	}
+	if top < off {
+		off = top
+	}
+	content := max(f.grid.Size().Height, f.grid.MinSize().Height)
+	f.scrollTo(min(max(off, 0), max(content-view, 0)))
+}
+
+// scrollTo scrolls the form's fields to y.
+func (f *eventForm) scrollTo(y float32) {
+	if f.scroll.Offset.Y == y {
+		return
+	}
+	f.scroll.ScrollToOffset(fyne.NewPos(f.scroll.Offset.X, y))
+	f.scroll.Refresh()
+}
+
+// posWithin returns the position of target within root, looking through
+// the containers under root, and whether target is there.
+func posWithin(root, target fyne.CanvasObject) (fyne.Position, bool) {
+	if root == target {
+		return fyne.Position{}, true
+	}
+	c, ok := root.(*fyne.Container)
+	if !ok {
+		return fyne.Position{}, false
+	}
+	for _, o := range c.Objects {
+		if p, ok := posWithin(o, target); ok {
+			return o.Position().Add(p), true
+		}
+	}
+	return fyne.Position{}, false
 }
 
 // edited marks the form as changed by the user.
@@ -209,5 +281,13 @@ func enable(b *widget.Button, on bool) {
 func (f *eventForm) setMessage(s string) {
 	f.message.SetText(s)
 	f.message.Hidden = s == ""
+	f.fields.Refresh()
+}
+
+// setWarning shows, under the form, a problem that did not stop the save
+// (in the warning colour, beside any error); "" hides the line.
+func (f *eventForm) setWarning(s string) {
+	f.notice.SetText(s)
+	f.notice.Hidden = s == ""
 	f.fields.Refresh()
 }

@@ -136,6 +136,12 @@ func newActorChip(f *eventForm, i int, a annotate.ActorRole) *actorChip {
 	return c
 }
 
+// FocusGained scrolls the form to the chip.
+func (c *actorChip) FocusGained() {
+	c.Button.FocusGained()
+	c.f.hooks.revealed(c)
+}
+
 func (c *actorChip) menu() {
 	cv := c.f.hooks.canvas()
 	if cv == nil {

@@ -15,6 +15,9 @@ func (f *eventForm) load(e annotate.Event, isDraft bool, suggested []annotate.Pl
 	f.closeLists()
 	f.loading = true
 	defer func() { f.loading = false }()
+	if f.base.ID != e.ID || isDraft {
+		f.scrollTo(0) // another event starts at the top
+	}
 	f.base, f.isDraft, f.dirty, f.suggested = e, isDraft, false, suggested
 	f.typ.setText(e.Type)
 	f.sub.setText(e.SubType)
@@ -22,6 +25,7 @@ func (f *eventForm) load(e annotate.Event, isDraft bool, suggested []annotate.Pl
 	f.actors = append([]annotate.ActorRole(nil), e.Actors...)
 	f.refreshChips()
 	f.actorAdd.setText("")
+	f.endFollows = isDraft || endIsPreset(e)
 	f.start.SetText(formatDate(e.DateStart))
 	f.end.SetText(formatDate(e.DateEnd))
 	f.start.SetValidationError(nil)
@@ -43,6 +47,11 @@ func (f *eventForm) load(e annotate.Event, isDraft bool, suggested []annotate.Pl
 	f.tags.SetText(strings.Join(e.Tags, ", "))
 	f.notes.SetText(e.Notes)
 	f.setMessage("")
+	f.setWarning("")
+	if f.warning != "" && f.warnID == e.ID && !isDraft {
+		f.setWarning(f.warning)
+	}
+	f.warnID, f.warning = "", ""
 	f.showFields(true)
 	f.updateHeading()
 }
@@ -51,7 +60,9 @@ func (f *eventForm) load(e annotate.Event, isDraft bool, suggested []annotate.Pl
 func (f *eventForm) clear() {
 	f.closeLists()
 	f.base, f.isDraft, f.dirty = annotate.Event{}, false, false
+	f.warnID, f.warning = "", ""
 	f.setMessage("")
+	f.setWarning("")
 	f.showFields(false)
 }
 
@@ -98,7 +109,7 @@ func (f *eventForm) collect() (annotate.Event, error) {
 	if err != nil {
 		return bad("Start date", err)
 	}
-	end, p2 := start, p1
+	end, p2 := periodEnd(start, p1), p1
 	if strings.TrimSpace(f.end.Text) != "" {
 		if end, p2, err = parseDate(f.end.Text, true); err != nil {
 			return bad("End date", err)
@@ -130,7 +141,27 @@ func (f *eventForm) collect() (annotate.Event, error) {
 	e.Status = annotate.Status(statusNames[max(f.state.SelectedIndex(), 0)])
 	e.Tags = splitTags(f.tags.Text)
 	e.Notes = strings.TrimSpace(f.notes.Text)
+	f.warnID, f.warning = "", ""
+	if f.isDraft || f.dirty {
+		f.warnID, f.warning = e.ID, actorWarning(e.Actors)
+	}
 	return e, nil
+}
+
+// actorWarning says that an event with these actors lacks actor 1, which
+// ACLED requires, or is "". It warns and does not stop the save: an
+// article may not name the actor yet, and a form left for another event is
+// saved only when valid, so a blocking rule would drop the coder's work.
+func actorWarning(actors []annotate.ActorRole) string {
+	for _, a := range actors {
+		if a.Role == "actor1" {
+			return ""
+		}
+	}
+	if len(actors) == 0 {
+		return "No actor 1: ACLED records need one — saved anyway. Add the actor in Actors."
+	}
+	return "No actor 1: ACLED records need one — saved anyway. Select an actor's chip and press 1."
 }
 
 // splitTags reads comma-separated tags, dropping empty and repeated ones.
