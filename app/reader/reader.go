@@ -99,6 +99,19 @@ func (r *Reader) SetArticle(a annotate.Article) {
 	r.Refresh()
 }
 
+// SetArticleDetails shows a's title, outlet, date and URL in the header of
+// the article being shown, which must be a (same ID and text): unlike
+// SetArticle it keeps the selection, highlights, place marks, find results
+// and the scroll position. It does nothing for another article.
+func (r *Reader) SetArticleDetails(a annotate.Article) {
+	if a.ID != r.article.ID || a.Text != r.article.Text {
+		return
+	}
+	r.article = a
+	r.dirty, r.lay, r.vis = true, layout{}, nil // the header may wrap differently
+	r.Refresh()
+}
+
 // Article returns the article being shown.
 func (r *Reader) Article() annotate.Article { return r.article }
 

@@ -258,6 +258,8 @@ func (wb *Workbench) showArticle() {
 			marks = append(marks, reader.Range{Start: m.Start, End: m.End})
 		}
 		wb.reader.SetPlaceMarks(marks)
+	} else if shown := wb.reader.Article(); !sameDetails(shown, a) {
+		wb.reader.SetArticleDetails(a) // edited under Article details…
 	}
 	wb.refreshHighlights()
 }
@@ -399,4 +401,10 @@ func (wb *Workbench) SetProject(p *storage.Project) error {
 	})
 	inCall = false
 	return err
+}
+
+// sameDetails reports whether a and b have the same header: title, outlet,
+// date, URL and language.
+func sameDetails(a, b annotate.Article) bool {
+	return a.Title == b.Title && a.Outlet == b.Outlet && a.URL == b.URL && a.Language == b.Language && a.Published.Equal(b.Published)
 }
