@@ -11,13 +11,15 @@ import (
 )
 
 // card is the caption in the top-left corner of the presentation: the
-// slide's heading with the type's colour, the title, the place, the quote
-// and its source.
+// slide's number and date, its type after a dot of the type's colour, the
+// title, the place, the quote and its source.
 type card struct {
 	box     *fyne.Container
 	bg      *canvas.Rectangle
 	swatch  *canvas.Circle
+	kindRow *fyne.Container // the swatch and kind
 	heading *widget.Label
+	kind    *widget.Label
 	title   *widget.Label
 	place   *widget.Label
 	quote   *widget.Label
@@ -26,8 +28,8 @@ type card struct {
 
 // caption is what a card shows.
 type caption struct {
-	heading, title, place, quote, source string
-	colour                               color.Color // the type's; nil hides the swatch
+	heading, kind, title, place, quote, source string
+	colour                                     color.Color // the type's; nil hides the swatch
 }
 
 func newCard() *card {
@@ -35,6 +37,7 @@ func newCard() *card {
 		bg:      canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground)),
 		swatch:  canvas.NewCircle(color.Transparent),
 		heading: widget.NewLabel(""),
+		kind:    widget.NewLabel(""),
 		title:   widget.NewLabel(""),
 		place:   widget.NewLabel(""),
 		quote:   widget.NewLabel(""),
@@ -47,20 +50,17 @@ func newCard() *card {
 	c.title.SizeName = theme.SizeNameSubHeadingText
 	c.quote.TextStyle.Italic = true
 	c.source.SizeName = theme.SizeNameCaptionText
-	for _, l := range []*widget.Label{c.heading, c.title, c.place, c.quote, c.source} {
+	for _, l := range []*widget.Label{c.heading, c.kind, c.title, c.place, c.quote, c.source} {
 		l.Wrapping = fyne.TextWrapWord
 	}
-	d := theme.Size(theme.SizeNameText)
-	sw := container.NewCenter(container.NewGridWrap(fyne.NewSize(d, d), c.swatch))
-	head := container.NewBorder(nil, nil, sw, nil, c.heading)
-	body := container.NewVBox(head, c.title, c.place, c.quote, c.source)
+	c.kindRow = container.NewBorder(nil, nil, container.New(dotLayout{}, c.swatch), nil, c.kind)
+	body := container.NewVBox(c.heading, c.kindRow, c.title, c.place, c.quote, c.source)
 	c.box = container.NewStack(c.bg, container.NewPadded(body))
 	return c
 }
 
 // show puts cap on the card, hiding the lines it leaves empty.
 func (c *card) show(cap caption) {
-	c.heading.SetText(cap.heading)
 	if cap.colour != nil {
 		c.swatch.FillColor = cap.colour
 		c.swatch.StrokeColor = theme.Color(theme.ColorNameBackground)
@@ -70,10 +70,16 @@ func (c *card) show(cap caption) {
 		c.swatch.Hide()
 	}
 	c.swatch.Refresh()
+	c.kind.SetText(cap.kind)
+	if cap.kind == "" {
+		c.kindRow.Hide()
+	} else {
+		c.kindRow.Show()
+	}
 	for _, l := range []struct {
 		w    *widget.Label
 		text string
-	}{{c.title, cap.title}, {c.place, cap.place}, {c.quote, cap.quote}, {c.source, cap.source}} {
+	}{{c.heading, cap.heading}, {c.title, cap.title}, {c.place, cap.place}, {c.quote, cap.quote}, {c.source, cap.source}} {
 		l.w.SetText(l.text)
 		if l.text == "" {
 			l.w.Hide()
@@ -112,4 +118,55 @@ func cardWidth(w float32) float32 {
 	return max(0, min(max(w*0.4, 360), 760, w-2*pad))
 }
 
-var _ fyne.Layout = cardLayout{}
+// dotLayout holds the type's colour dot at the start of the type line,
+// where the text of the other lines starts, level with the middle of the
+// type's first line (not of all its lines when it wraps).
+type dotLayout struct{}
+
+// line is the room theme's text size and the height of one line of text.
+func (dotLayout) line() (size, height float32) {
+	th := roomTheme{fyne.CurrentApp().Settings().Theme()}
+	size = th.Size(theme.SizeNameText)
+	return size, fyne.MeasureText("Ag", size, fyne.TextStyle{}).Height
+}
+
+// Layout implements fyne.Layout.
+func (l dotLayout) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
+	th := roomTheme{fyne.CurrentApp().Settings().Theme()}
+	size, h := l.line()
+	d := size * 0.8
+	in := th.Size(theme.SizeNameInnerPadding)
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(d, d))
+		// Left-aligned with the text of the lines above and below it.
+		o.Move(fyne.NewPos(in, in+(h-d)/2))
+	}
+}
+
+// MinSize implements fyne.Layout.
+func (l dotLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	th := roomTheme{fyne.CurrentApp().Settings().Theme()}
+	size, h := l.line()
+	return fyne.NewSize(th.Size(theme.SizeNameInnerPadding)+size*0.8, h)
+}
+
+// sameRect lays its objects over obj, a child of a layer with the same
+// origin as theirs: at its place, at its size (the message over the card).
+type sameRect struct{ obj fyne.CanvasObject }
+
+// Layout implements fyne.Layout.
+func (l sameRect) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
+	for _, o := range objs {
+		o.Move(l.obj.Position())
+		o.Resize(l.obj.Size())
+	}
+}
+
+// MinSize implements fyne.Layout: it asks for no room of its own.
+func (sameRect) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 0) }
+
+var (
+	_ fyne.Layout = sameRect{}
+	_ fyne.Layout = cardLayout{}
+	_ fyne.Layout = dotLayout{}
+)

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -18,21 +19,33 @@ import (
 	"eventatlas/mapview/render"
 )
 
-// slidesDir is where S saves slides by default: "Event Atlas" in the
-// user's pictures folder ($XDG_PICTURES_DIR, or ~/Pictures), or in the
-// home folder when there is no pictures folder.
-func slidesDir() string {
-	if d := os.Getenv("XDG_PICTURES_DIR"); d != "" {
-		return filepath.Join(d, "Event Atlas")
-	}
+// slidesDirs are the folders S tries in turn: "Event Atlas" in the user's
+// pictures folder ($XDG_PICTURES_DIR, what `xdg-user-dir PICTURES` says,
+// or ~/Pictures), then "Event Atlas slides" in the home folder.
+func slidesDirs() []string {
 	home, err := os.UserHomeDir()
 	if err != nil {
-		return filepath.Join(os.TempDir(), "Event Atlas")
+		return []string{filepath.Join(os.TempDir(), "Event Atlas")}
 	}
-	if fi, err := os.Stat(filepath.Join(home, "Pictures")); err == nil && fi.IsDir() {
-		return filepath.Join(home, "Pictures", "Event Atlas")
+	xdg := os.Getenv("XDG_PICTURES_DIR")
+	if xdg == "" {
+		if out, err := exec.Command("xdg-user-dir", "PICTURES").Output(); err == nil {
+			xdg = string(out)
+		}
 	}
-	return filepath.Join(home, "Event Atlas slides")
+	return dirsFor(home, xdg)
+}
+
+// dirsFor is slidesDirs for home folder home and pictures folder xdg as
+// `xdg-user-dir PICTURES` prints it. That prints the home folder itself
+// when no pictures folder is configured; ~/Pictures is used then, as when
+// xdg is empty or not absolute.
+func dirsFor(home, xdg string) []string {
+	pics := filepath.Join(home, "Pictures")
+	if d := strings.TrimSpace(xdg); d != "" && filepath.IsAbs(d) && filepath.Clean(d) != filepath.Clean(home) {
+		pics = filepath.Clean(d)
+	}
+	return []string{filepath.Join(pics, "Event Atlas"), filepath.Join(home, "Event Atlas slides")}
 }
 
 // slideName is the file name of slide i (−1: the overview) of a
@@ -87,11 +100,62 @@ func (s *Show) slideImage() image.Image {
 // returns its path. An existing file of that name is replaced, so saving a
 // slide again after panning updates it.
 func (s *Show) SaveSlide() (string, error) {
-	return writeSlide(s.slideImage(), s.dir, slideName(s.title, s.at))
+	return writeSlideIn(s.slideImage(), s.dirs(), slideName(s.title, s.at))
 }
 
+// dirs are the folders a slide is saved in, in the order tried.
+func (s *Show) dirs() []string {
+	if s.fallback == "" || s.fallback == s.dir {
+		return []string{s.dir}
+	}
+	return []string{s.dir, s.fallback}
+}
+
+// writeSlideIn writes img as name in the first of dirs where that works;
+// the error is the first folder's when none does.
+func writeSlideIn(img image.Image, dirs []string, name string) (string, error) {
+	var first error
+	for _, d := range dirs {
+		path, err := writeSlide(img, d, name)
+		if err == nil {
+			return path, nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	if first == nil {
+		first = fmt.Errorf("cannot save the slide: no folder to save it in")
+	}
+	return "", first
+}
+
+// saveSlide (key S) draws the slide at once and writes it in the
+// background — encoding a picture this size takes a second or two — then
+// says where it went. saved, when set, is called with the result (tests).
+func (s *Show) saveSlide() {
+	img, dirs, name := s.slideImage(), s.dirs(), slideName(s.title, s.at)
+	s.say("Saving " + name + "…")
+	go func() {
+		path, err := writeSlideIn(img, dirs, name)
+		fyne.Do(func() {
+			if err != nil {
+				s.say(err.Error())
+			} else {
+				s.say("Saved " + tildeHome(path))
+			}
+			if s.saved != nil {
+				s.saved(path, err)
+			}
+		})
+	}()
+}
+
+// toastTime is how long a message stays on screen.
+const toastTime = 3 * time.Second
+
 // writeSlide encodes img as dir/name, through a temporary file so that a
-// failed write leaves no half picture.
+// failed write leaves no half picture. It makes dir when it is missing.
 func writeSlide(img image.Image, dir, name string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("cannot save the slide: %w", err)
@@ -118,26 +182,15 @@ func writeSlide(img image.Image, dir, name string) (string, error) {
 	return path, nil
 }
 
-// saveSlide (key S) draws the slide at once and writes it in the
-// background — encoding a picture this size takes a second or two — then
-// says where it went. saved, when set, is called with the result (tests).
-func (s *Show) saveSlide() {
-	img, dir, name := s.slideImage(), s.dir, slideName(s.title, s.at)
-	s.say("Saving " + name + "…")
-	go func() {
-		path, err := writeSlide(img, dir, name)
-		fyne.Do(func() {
-			if err != nil {
-				s.say(err.Error())
-			} else {
-				s.say("Saved " + path)
-			}
-			if s.saved != nil {
-				s.saved(path, err)
-			}
-		})
-	}()
+// tildeHome writes path under the home folder as "~/…", shorter on the
+// card.
+func tildeHome(path string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" {
+		return path
+	}
+	if rel, err := filepath.Rel(home, path); err == nil && rel != "." && !strings.HasPrefix(rel, "..") {
+		return "~" + string(filepath.Separator) + rel
+	}
+	return path
 }
-
-// toastTime is how long a message stays on screen.
-const toastTime = 3 * time.Second

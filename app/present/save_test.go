@@ -35,6 +35,7 @@ func TestSlideName(t *testing.T) {
 func TestSaveSlide(t *testing.T) {
 	s := newTestShow(t)
 	s.dir = filepath.Join(t.TempDir(), "slides")
+	s.fallback = ""
 	key(s, "Right")
 	saved := make(chan error, 1)
 	s.saved = func(_ string, err error) { saved <- err }
@@ -92,5 +93,50 @@ func TestSaveSlide(t *testing.T) {
 	s.typedRune('s')
 	if err := wait(); err == nil || !strings.Contains(s.toast.Text, "cannot save the slide") {
 		t.Errorf("message %q, want the error", s.toast.Text)
+	}
+	// With a fallback folder, the slide goes there instead.
+	s.fallback = filepath.Join(t.TempDir(), "Event Atlas slides")
+	s.typedRune('s')
+	if err := wait(); err != nil {
+		t.Fatalf("with a fallback folder: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(s.fallback, "border-talks-01.png")); err != nil {
+		t.Errorf("slide not in the fallback folder: %v", err)
+	}
+}
+
+func TestDirsFor(t *testing.T) {
+	cases := []struct {
+		name, xdg string
+		want      string
+	}{
+		{"xdg-user-dir's folder", "/home/ann/Bilder\n", "/home/ann/Bilder/Event Atlas"},
+		{"no pictures folder set: it prints the home", "/home/ann\n", "/home/ann/Pictures/Event Atlas"},
+		{"no xdg-user-dir", "", "/home/ann/Pictures/Event Atlas"},
+		{"relative answer", "Pictures", "/home/ann/Pictures/Event Atlas"},
+		{"trailing slash", "/data/pics/", "/data/pics/Event Atlas"},
+	}
+	for _, c := range cases {
+		got := dirsFor("/home/ann", c.xdg)
+		if len(got) != 2 || got[0] != c.want || got[1] != "/home/ann/Event Atlas slides" {
+			t.Errorf("%s: dirsFor = %q, want [%q, \"/home/ann/Event Atlas slides\"]", c.name, got, c.want)
+		}
+	}
+}
+
+func TestTildeHome(t *testing.T) {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		t.Skip("no home folder")
+	}
+	cases := []struct{ in, want string }{
+		{filepath.Join(home, "Pictures", "Event Atlas", "a-01.png"), "~/Pictures/Event Atlas/a-01.png"},
+		{"/elsewhere/a-01.png", "/elsewhere/a-01.png"},
+		{home, home},
+	}
+	for _, c := range cases {
+		if got := tildeHome(c.in); got != c.want {
+			t.Errorf("tildeHome(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

@@ -50,17 +50,29 @@ type Show struct {
 	index  map[string]int // event id → slide
 	tax    annotate.Taxonomy
 	at     int // the slide shown; -1 is the overview
-	mapW   *mapview.Map
-	engine *render.Map
-	card   *card
-	anim   *fyne.Animation
+	// ended is set when Next is pressed on the last slide: the card says
+	// the presentation is over, the map stays on the last event.
+	ended bool
+	// shownFor is the slide whose event alone the map draws; -1 draws
+	// them all (the overview).
+	shownFor int
+	// cardLayer lays out the card over the map.
+	cardLayer *fyne.Container
+	mapW      *mapview.Map
+	engine    *render.Map
+	card      *card
+	anim      *fyne.Animation
 	// flight is how long a flight takes; 0 jumps (tests).
 	flight time.Duration
 	closed bool
 	saved  func(path string, err error) // called when a slide is written (tests)
 	dir    string                       // where S saves slides
-	toast  *widget.Label                // a short message, e.g. where a slide was saved
-	// toastBox holds the message in the middle of toastRow, over the map.
+	// fallback is where S saves when dir cannot be made.
+	fallback string
+	toast    *widget.Label // a short message, e.g. where a slide was saved
+	// toastBox holds the message in toastRow, over the whole card: where
+	// no event is framed, and without half-hidden lines of the card
+	// peeking out under it.
 	toastBox, toastRow *fyne.Container
 	toastN             int // counts messages, so an old timer does not hide a new one
 }
@@ -69,8 +81,13 @@ type Show struct {
 // the project on the overview. Engine draws the map (a map of its own: the
 // presentation sets its events and view). Call Show to open it.
 func New(a fyne.App, title string, slides []Slide, tax annotate.Taxonomy, engine *render.Map) *Show {
-	s := &Show{title: title, slides: slides, tax: tax, at: -1, engine: engine, flight: Flight,
-		index: make(map[string]int, len(slides)), dir: slidesDir()}
+	s := &Show{title: title, slides: slides, tax: tax, at: -1, shownFor: -1, engine: engine, flight: Flight,
+		index: make(map[string]int, len(slides))}
+	if d := slidesDirs(); len(d) > 1 {
+		s.dir, s.fallback = d[0], d[1]
+	} else {
+		s.dir = d[0]
+	}
 	events := make([]annotate.Event, len(slides))
 	for i, sl := range slides {
 		events[i] = sl.Event
@@ -90,10 +107,14 @@ func New(a fyne.App, title string, slides []Slide, tax annotate.Taxonomy, engine
 	cardBox := container.NewThemeOverride(s.card.box, roomTheme{a.Settings().Theme()})
 	s.win = a.NewWindow("Event Atlas — presentation")
 	s.toast = widget.NewLabel("")
-	s.toastBox = container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground)), container.NewPadded(s.toast))
+	s.toast.Wrapping = fyne.TextWrapWord
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.CornerRadius = s.card.bg.CornerRadius
+	s.toastBox = container.NewStack(bg, container.NewVBox(layout.NewSpacer(), container.NewPadded(s.toast), layout.NewSpacer()))
 	s.toastBox.Hide()
-	s.toastRow = container.NewVBox(layout.NewSpacer(), container.NewCenter(s.toastBox))
-	s.win.SetContent(container.NewStack(s.mapW, container.New(cardLayout{}, cardBox), container.NewPadded(container.NewPadded(s.toastRow))))
+	s.toastRow = container.New(sameRect{cardBox}, container.NewThemeOverride(s.toastBox, roomTheme{a.Settings().Theme()}))
+	s.cardLayer = container.New(cardLayout{}, cardBox)
+	s.win.SetContent(container.New(&showLayout{s: s}, s.mapW, s.cardLayer, s.toastRow))
 	s.win.Resize(fyne.NewSize(1280, 800))
 	s.win.Canvas().SetOnTypedKey(s.typedKey)
 	s.win.Canvas().SetOnTypedRune(s.typedRune)
@@ -123,11 +144,31 @@ func (s *Show) At() int { return s.at }
 // Len returns the number of slides.
 func (s *Show) Len() int { return len(s.slides) }
 
-// Next goes to the next slide; from the last it stays.
-func (s *Show) Next() { s.Go(min(s.at+1, len(s.slides)-1)) }
+// Ended reports whether Next was pressed on the last slide: the card says
+// the presentation is over.
+func (s *Show) Ended() bool { return s.ended }
 
-// Prev goes to the previous slide; from the first it goes to the overview.
+// Next goes to the next slide; from the last it says the presentation is
+// over (see Ended) and stays on the last event.
+func (s *Show) Next() {
+	if s.at >= 0 && s.at == len(s.slides)-1 {
+		if !s.ended {
+			s.ended = true
+			s.showCaption()
+		}
+		return
+	}
+	s.Go(s.at + 1)
+}
+
+// Prev goes to the previous slide; from the first it goes to the overview;
+// from the end card back to the last slide.
 func (s *Show) Prev() {
+	if s.ended {
+		s.ended = false
+		s.showCaption()
+		return
+	}
 	if s.at <= 0 {
 		s.Overview()
 		return
@@ -141,32 +182,85 @@ func (s *Show) Go(i int) {
 	if i < 0 || i >= len(s.slides) {
 		return
 	}
-	s.at = i
+	s.at, s.ended = i, false
 	id := s.slides[i].Event.ID
+	s.showEvents(i)
 	s.mapW.Select(id)
 	s.showCaption()
-	if v, ok := s.mapW.ViewOf(id, maxZoomFor(s.slides[i].Event.GeoPrecision)); ok {
-		// Keep the event clear of the card: centre it in the map to the card's right.
-		off := float64(cardWidth(s.mapW.Size().Width)) / 2
-		s.flyTo(v.Pan(-off, 0))
+	if v, ok := s.frame(); ok {
+		s.flyTo(v)
 	}
+}
+
+// frame is the view of what is shown — the slide's event, or all events
+// on the overview — fitted with a margin into the part of the map the
+// card leaves free; ok is false before the map has a size.
+func (s *Show) frame() (render.View, bool) {
+	v := s.mapW.View()
+	if v.Width < 2 || v.Height < 2 {
+		return v, false
+	}
+	if s.at < 0 {
+		b, ok := s.engine.EventsBound()
+		if !ok {
+			b = render.RegionBound()
+		}
+		return fitFree(b, v, s.freeAreas(), overviewMargin, true, slideMaxZoom), true
+	}
+	b, ok := s.engine.EventBound(s.slides[s.at].Event.ID)
+	if !ok {
+		return v, false
+	}
+	return fitFree(b, v, s.freeAreas(), slideMargin, true, maxZoomFor(s.slides[s.at].Event.GeoPrecision)), true
+}
+
+// reframe jumps to the framing of what is shown, after the window changed
+// size (it opens full screen, F11).
+func (s *Show) reframe() {
+	if s.anim != nil {
+		s.anim.Stop()
+		s.anim = nil
+	}
+	if v, ok := s.frame(); ok {
+		s.mapW.SetView(v)
+	}
+}
+
+// showEvents draws only slide i's event, without the legend (the card
+// names its type); i < 0 draws all the events with the legend.
+func (s *Show) showEvents(i int) {
+	if i == s.shownFor {
+		return
+	}
+	s.shownFor = i
+	s.mapW.SetEvents(slideEvents(s.slides, i), s.tax)
+	s.mapW.SetLegend(i < 0)
+}
+
+// freeAreas are the bands of the map beside and below the card.
+func (s *Show) freeAreas() [2]area {
+	v := s.mapW.View()
+	size := fyne.NewSize(float32(v.Width), float32(v.Height))
+	s.cardLayer.Layout.Layout(s.cardLayer.Objects, size)
+	c := s.cardLayer.Objects[0]
+	if !c.Visible() {
+		return freeAreas(float64(v.Width), float64(v.Height), 0, 0, 0)
+	}
+	return freeAreas(float64(v.Width), float64(v.Height), float64(c.Position().Y),
+		float64(c.Size().Width), float64(c.Size().Height))
 }
 
 // Overview shows every event of the presentation and the project's title.
 func (s *Show) Overview() {
-	s.at = -1
+	s.at, s.ended = -1, false
+	s.showEvents(-1)
 	s.mapW.Select("")
 	s.showCaption()
-	b, ok := s.engine.EventsBound()
-	if !ok {
-		b = render.RegionBound()
+	if v, ok := s.frame(); ok {
+		s.flyTo(v)
+	} else {
+		s.mapW.FitEvents() // until the window has its size (showLayout reframes)
 	}
-	v := s.mapW.View()
-	if v.Width < 2 || v.Height < 2 {
-		s.mapW.FitEvents()
-		return
-	}
-	s.flyTo(render.FitBound(b, v.Width, v.Height, v.Scale))
 }
 
 // selected is the id of the event of the slide shown, "" on the overview.
@@ -196,15 +290,25 @@ func (s *Show) flyTo(v render.View) {
 }
 
 // showCaption puts the current slide, or the overview, on the card.
-func (s *Show) showCaption() { s.card.show(s.caption()) }
+func (s *Show) showCaption() {
+	s.card.show(s.caption())
+	if s.toastRow != nil {
+		s.toastRow.Refresh() // the message keeps covering the card as it changes size
+	}
+}
 
 // caption is what the card says for the current slide, or the overview.
 func (s *Show) caption() caption {
 	if s.at < 0 {
 		return s.overviewCaption()
 	}
+	if s.ended {
+		return caption{heading: fmt.Sprintf("%d / %d · end", len(s.slides), len(s.slides)),
+			title: "End of the presentation", place: "Esc leaves · Left arrow goes back · O shows the overview"}
+	}
 	sl := s.slides[s.at]
-	c := caption{heading: sl.Heading(s.at, len(s.slides)), title: sl.Event.Title, place: sl.Place(), source: sl.Source}
+	head, kind := sl.headingParts(s.at, len(s.slides))
+	c := caption{heading: head, kind: kind, title: sl.Event.Title, place: sl.Place(), source: sl.Source}
 	if sl.Quote != "" {
 		c.quote = "“" + sl.Quote + "”"
 	}

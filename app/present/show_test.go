@@ -44,6 +44,15 @@ func testEngine(t *testing.T) *render.Map {
 
 func key(s *Show, k fyne.KeyName) { s.typedKey(&fyne.KeyEvent{Name: k}) }
 
+// cardHeading is the card's heading and, when shown, its type line, joined
+// as Slide.Heading joins them.
+func cardHeading(s *Show) string {
+	if !s.card.kindRow.Visible() {
+		return s.card.heading.Text
+	}
+	return s.card.heading.Text + " · " + s.card.kind.Text
+}
+
 func TestShowSteps(t *testing.T) {
 	s := newTestShow(t)
 	if s.At() != -1 || s.mapW.Selected() != "" || s.card.title.Text != "Border talks" ||
@@ -59,7 +68,10 @@ func TestShowSteps(t *testing.T) {
 		{func() { key(s, fyne.KeyRight) }, 0, "early", "1 / 3 · Mar 2025 · Trade and economy"},
 		{func() { key(s, fyne.KeySpace) }, 1, "late", "2 / 3 · 10 Nov 2025 · Diplomacy › talks/meeting"},
 		{func() { s.typedRune('n') }, 2, "undated", "3 / 3 · — · Other"},
-		{func() { key(s, fyne.KeyRight) }, 2, "undated", "3 / 3 · — · Other"}, // the last stays
+		{func() { key(s, fyne.KeyRight) }, 2, "undated", "3 / 3 · end"}, // the last stays, the card says it is the end
+		{func() { key(s, fyne.KeySpace) }, 2, "undated", "3 / 3 · end"},
+		{func() { key(s, fyne.KeyLeft) }, 2, "undated", "3 / 3 · — · Other"}, // back from the end card
+		{func() { key(s, fyne.KeyRight) }, 2, "undated", "3 / 3 · end"},
 		{func() { key(s, fyne.KeyHome) }, 0, "early", "1 / 3 · Mar 2025 · Trade and economy"},
 		{func() { key(s, fyne.KeyEnd) }, 2, "undated", "3 / 3 · — · Other"},
 		{func() { key(s, fyne.KeyLeft) }, 1, "late", "2 / 3 · 10 Nov 2025 · Diplomacy › talks/meeting"},
@@ -70,8 +82,8 @@ func TestShowSteps(t *testing.T) {
 	}
 	for i, st := range steps {
 		st.do()
-		if s.At() != st.at || s.mapW.Selected() != st.id || s.card.heading.Text != st.heading {
-			t.Fatalf("step %d: at %d, selected %q, heading %q; want %d, %q, %q", i, s.At(), s.mapW.Selected(), s.card.heading.Text, st.at, st.id, st.heading)
+		if s.At() != st.at || s.mapW.Selected() != st.id || cardHeading(s) != st.heading {
+			t.Fatalf("step %d: at %d, selected %q, heading %q; want %d, %q, %q", i, s.At(), s.mapW.Selected(), cardHeading(s), st.at, st.id, st.heading)
 		}
 	}
 	key(s, fyne.KeyRight)
@@ -95,7 +107,8 @@ func TestShowFramesEvent(t *testing.T) {
 	v := s.mapW.View()
 	x, y := v.ToPixel(orb.Point{68.857, 36.729})
 	cw := float64(cardWidth(s.mapW.Size().Width))
-	wantX := (float64(v.Width) + cw) / 2
+	pad := float64(s.cardLayer.Objects[0].Position().X)
+	wantX := (float64(v.Width) + cw + 2*pad) / 2
 	if math.Abs(x-wantX) > 1 || math.Abs(y-float64(v.Height)/2) > 1 {
 		t.Errorf("Kunduz drawn at (%.1f, %.1f), want (%.1f, %.1f): right of the %.0f px card", x, y, wantX, float64(v.Height)/2, cw)
 	}

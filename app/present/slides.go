@@ -93,16 +93,24 @@ func shorten(s string, n int) string {
 // Heading is the first caption line of slide s, number i of n:
 // "3 / 24 · 13 Nov 2025 · Diplomacy › visit".
 func (s Slide) Heading(i, n int) string {
+	head, kind := s.headingParts(i, n)
+	if kind == "" {
+		return head
+	}
+	return head + " · " + kind
+}
+
+// headingParts splits the heading in the slide's number and date, "3 / 24
+// · 13 Nov 2025", and its type, "Diplomacy › visit" ("" when it has none):
+// the card shows them on two lines so that a long type does not wrap.
+func (s Slide) headingParts(i, n int) (head, kind string) {
 	e := s.Event
-	parts := []string{strconv.Itoa(i+1) + " / " + strconv.Itoa(n), e.DateLabel()}
-	t := e.Type
+	head = strconv.Itoa(i+1) + " / " + strconv.Itoa(n) + " · " + e.DateLabel()
+	kind = e.Type
 	if e.SubType != "" {
-		t += " › " + e.SubType
+		kind += " › " + e.SubType
 	}
-	if t != "" {
-		parts = append(parts, t)
-	}
-	return strings.Join(parts, " · ")
+	return head, kind
 }
 
 // Place says where the event happened and how surely it is reported:
