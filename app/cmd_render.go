@@ -2,10 +2,12 @@ package app
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"image/png"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -20,11 +22,11 @@ import (
 
 // runRender implements `eventatlas render -project FILE.gpkg -o map.png [-size WxH] [-scale 2] [-dark] [-legend=false] [-group=false]`.
 func runRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("render", "render -project FILE.gpkg -o map.png [-size 1280x800] [-scale 1|2] [-dark] [-legend=false] [-group=false] [-fit region|events] [-center LON,LAT] [-zoom Z]\nDraws the project's map, base map and events, to a PNG with no display.", stderr)
+	fs := newFlagSet("render", "render -project FILE.gpkg -o map.png [-size 1280x800] [-scale 1|2|…] [-dark] [-legend=false] [-group=false] [-fit region|events] [-center LON,LAT] [-zoom Z]\nDraws the project's map, base map and events, to a PNG with no display.", stderr)
 	project := fs.String("project", "", "project file to draw (required)")
 	out := fs.String("o", "", "PNG file to write (required)")
-	size := fs.String("size", "1280x800", "image size in logical pixels, WIDTHxHEIGHT")
-	scale := fs.Float64("scale", 1, "pixel density: 1, or 2 for a sharp image on slides")
+	size := fs.String("size", "1280x800", "image size in logical pixels, WIDTHxHEIGHT, from 200x150 to 8000x8000")
+	scale := fs.Float64("scale", 1, "pixel density from 0.5 to 4: 1, or 2 for a sharp image on slides")
 	dark := fs.Bool("dark", false, "draw in the dark theme")
 	fit := fs.String("fit", "region", "what the view shows: region or events")
 	legend := fs.Bool("legend", true, "draw the legend of event types (-legend=false to leave it out)")
@@ -62,16 +64,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	if *zoom != 0 && (*zoom < 1 || *zoom > 19) {
 		return fail("-zoom %g is outside 1..19", *zoom)
 	}
-	p, err := storage.Open(*project)
-	if err != nil {
-		return fail("%v", err)
-	}
-	events, err := p.MapEvents() // the map draws id, type and geometry only
-	var tax annotate.Taxonomy
-	if err == nil {
-		tax, err = p.Taxonomy()
-	}
-	p.Close()
+	events, tax, err := eventsToDraw(*project, stderr)
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -143,8 +136,39 @@ func parseSize(s string) (w, h int, err error) {
 			h, err = strconv.Atoi(hs)
 		}
 	}
-	if !ok || err != nil || w < 16 || h < 16 || w > 8000 || h > 8000 {
-		return 0, 0, fmt.Errorf("-size %q: want WIDTHxHEIGHT between 16x16 and 8000x8000, e.g. 1280x800", s)
+	// Below 200x150 the legend, the scale bar and the attribution cover the map.
+	if !ok || err != nil || w < 200 || h < 150 || w > 8000 || h > 8000 {
+		return 0, 0, fmt.Errorf("-size %q: want WIDTHxHEIGHT between 200x150 and 8000x8000, e.g. 1280x800", s)
 	}
 	return w, h, nil
+}
+
+// eventsToDraw reads the events and the event types of the project at path
+// for a picture. A project open in Event Atlas is read from a private copy
+// of what it has saved, as a teammate's file is (storage.ReadUntrusted), and
+// stderr says so: a trainer can make pictures while the app is open.
+func eventsToDraw(path string, stderr io.Writer) ([]annotate.Event, annotate.Taxonomy, error) {
+	p, err := storage.Open(path)
+	if errors.Is(err, storage.ErrInUse) {
+		snap, _, rerr := storage.ReadUntrusted(path)
+		if rerr != nil {
+			return nil, nil, fmt.Errorf("%w, and a copy of it could not be read: %v", err, rerr)
+		}
+		fmt.Fprintf(stderr, "eventatlas render: %s is open in Event Atlas: drawing what it has saved\n", filepath.Base(path))
+		tax := snap.Taxonomy
+		if tax == nil {
+			tax = annotate.DefaultTaxonomy()
+		}
+		return snap.Events, tax, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	defer p.Close()
+	events, err := p.MapEvents() // the map draws id, type and geometry only
+	if err != nil {
+		return nil, nil, err
+	}
+	tax, err := p.Taxonomy()
+	return events, tax, err
 }

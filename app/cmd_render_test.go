@@ -120,3 +120,38 @@ func TestRenderGroupFlag(t *testing.T) {
 			white["true"], white["false"])
 	}
 }
+
+// TestRenderWhileTheAppHasTheProject draws a project another Event Atlas
+// holds open: from a copy of what it saved, saying so, with the same events.
+func TestRenderWhileTheAppHasTheProject(t *testing.T) {
+	dir, proj := newSample(t)
+	free := filepath.Join(dir, "free.png")
+	if code, _, errs := run("render", "-project", proj, "-o", free, "-size", "1000x600", "-legend=false"); code != 0 {
+		t.Fatalf("render: exit %d: %s", code, errs)
+	}
+	p, err := storage.Open(proj) // the app
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	held := filepath.Join(dir, "held.png")
+	code, _, errs := run("render", "-project", proj, "-o", held, "-size", "1000x600", "-legend=false")
+	if code != 0 {
+		t.Fatalf("render of an open project: exit %d: %s", code, errs)
+	}
+	if want := "s.gpkg is open in Event Atlas: drawing what it has saved"; !strings.Contains(errs, want) {
+		t.Errorf("stderr %q lacks %q", errs, want)
+	}
+	all := image.Rect(0, 0, 1000, 600)
+	if a, b := diplomacyBlue(t, free, all), diplomacyBlue(t, held, all); a == 0 || a != b {
+		t.Errorf("Diplomacy pixels: %d drawn from the free project, %d from the open one", a, b)
+	}
+}
+
+func TestRenderRefusesATinyImage(t *testing.T) {
+	_, proj := newSample(t)
+	code, _, errs := run("render", "-project", proj, "-o", filepath.Join(t.TempDir(), "x.png"), "-size", "100x50")
+	if want := `-size "100x50": want WIDTHxHEIGHT between 200x150 and 8000x8000, e.g. 1280x800`; code != 1 || !strings.Contains(errs, want) {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, errs, want)
+	}
+}
