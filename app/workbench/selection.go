@@ -5,6 +5,14 @@ import "eventatlas/annotate"
 // draftID is the highlight id of the new event's evidence before it is saved.
 const draftID = "\x00draft"
 
+// selectFromReader selects the event whose evidence was clicked in the
+// reader, leaving the reader where it is (on that span, not its first).
+func (wb *Workbench) selectFromReader(id string) {
+	wb.pickedInReader = true
+	defer func() { wb.pickedInReader = false }()
+	wb.SelectEvent(id)
+}
+
 // SelectEvent makes id the selected event everywhere: the event table, the
 // reader (switching to the article of its first span and scrolling to it),
 // the map (centred on it) and the form, which shows it for editing. Edits
@@ -50,9 +58,10 @@ func (wb *Workbench) selectEvent(id string, inTable bool) {
 }
 
 // showEvidenceOf shows the article of e's first span in the reader and
-// scrolls to e's first span in it.
+// scrolls to e's first span in it; not when e was picked by a click on its
+// evidence, which is where the reader should stay.
 func (wb *Workbench) showEvidenceOf(e annotate.Event) {
-	if len(e.Spans) == 0 {
+	if len(e.Spans) == 0 || wb.pickedInReader {
 		return
 	}
 	if wb.current < 0 || wb.articles[wb.current].ID != e.Spans[0].ArticleID {
@@ -97,6 +106,11 @@ func (wb *Workbench) SelectArticle(i int) {
 	}
 	wb.current = i
 	wb.showArticle()
+	// A message about the last article's selection or form is stale now;
+	// the selected event's own line stays.
+	if e, ok := wb.eventByID(wb.selected); !ok || wb.status.message.Text != e.Type+" · "+e.Title {
+		wb.status.setMessage("")
+	}
 }
 
 // SavePendingEdits saves the form's unsaved edits or new event when they

@@ -1,7 +1,10 @@
 package workbench
 
 import (
+	"path/filepath"
 	"testing"
+
+	"eventatlas/annotate"
 
 	"fyne.io/fyne/v2/test"
 )
@@ -38,5 +41,38 @@ func TestStatusCountsInWords(t *testing.T) {
 	s.setSelection(0)
 	if got := s.message.Text; got != "Created “Talks” (Ctrl+Z undoes)" {
 		t.Errorf("an empty selection wiped another message: %q", got)
+	}
+}
+
+// TestStatusForgetsTheLastArticle switches articles and projects: what the
+// status line said about the last one goes.
+func TestStatusForgetsTheLastArticle(t *testing.T) {
+	wb, _, _ := newTestWorkbench(t, true)
+	if len(wb.articles) < 1 {
+		t.Fatal("no articles")
+	}
+	other := annotate.Article{Title: "Second article", Text: "Border guards met at Panj."}
+	if _, err := wb.project.AddArticle(&other); err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	wb.status.setMessage("New event dropped")
+	for i, a := range wb.articles {
+		if a.ID == other.ID {
+			wb.SelectArticle(i)
+		}
+	}
+	if got := wb.status.message.Text; got != "" {
+		t.Errorf("after switching articles the status says %q", got)
+	}
+	wb.status.setMessage("trade.html: article added")
+	p := newTestProject(t, false)
+	if err := wb.SetProject(p); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := wb.status.message.Text, "Opened "+filepath.Base(p.Path()); got != want {
+		t.Errorf("after opening another project the status says %q, want %q", got, want)
 	}
 }

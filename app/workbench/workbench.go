@@ -78,6 +78,7 @@ type Workbench struct {
 	userPlaces               map[string]bool // ids of the user places put in the gazetteer (addplace.go)
 	placeForm                *placeForm      // the last "Add place here" form
 	placesView               *placesView     // the last Edit → Places… sheet
+	pickedInReader           bool            // the selection being made came from a click on evidence
 	onPlacesChanged          func()          // refreshes an open places sheet
 
 	// ExportFunc writes the open project to path in format ("gpkg",
@@ -118,7 +119,7 @@ func New(w fyne.Window, p *storage.Project, g *gazetteer.Gazetteer, engine *rend
 	wb.form = newEventForm(wb)
 	wb.draw = wb.newDrawTools()
 
-	wb.reader.OnHighlightTapped = wb.SelectEvent
+	wb.reader.OnHighlightTapped = wb.selectFromReader
 	wb.reader.OnSelectionChanged = func(start, end int) { wb.status.setSelection(end - start) }
 	wb.mapView.OnEventTapped = wb.SelectEvent
 	wb.mapView.OnCursor = wb.status.setCursor
@@ -385,6 +386,7 @@ func (wb *Workbench) SetProject(p *storage.Project) error {
 	wb.actors, wb.actorsLoaded = nil, false
 	p.SetAnnotator(annotatorName())
 	wb.form.clear()
+	wb.status.setMessage("Opened " + filepath.Base(p.Path())) // what was said of the last project is not true of this one
 	// A large project is read in the background (openlarge.go); an error
 	// found then is shown, one found at once is returned.
 	var err error

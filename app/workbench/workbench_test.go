@@ -148,3 +148,46 @@ func TestHighlightTapSelectsEvent(t *testing.T) {
 		t.Errorf("map view %v does not show the event at %v", b, e.Centroid())
 	}
 }
+
+// TestHighlightTapKeepsTheReaderWhereItIs clicks an event's evidence far
+// down the article: the reader stays on it instead of jumping to the
+// event's first span; picking the event elsewhere does scroll to that span.
+func TestHighlightTapKeepsTheReaderWhereItIs(t *testing.T) {
+	wb, w, _ := newTestWorkbench(t, true)
+	w.Resize(fyne.NewSize(1400, 420)) // a short reader, so the article scrolls
+	text := wb.articles[wb.current].Text
+	first, _ := offsetOf(t, text, "In a sign of warming relations")
+	last, lastEnd := offsetOf(t, text, "gradually thawing")
+	e := wb.events[0]
+	var spans []annotate.Span
+	for _, r := range [][2]int{{first, first + 30}, {last, lastEnd}} {
+		s, err := annotate.NewSpan(text, r[0], r[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.ArticleID = wb.articles[wb.current].ID
+		spans = append(spans, s)
+	}
+	e.Spans = spans
+	if err := wb.store(&e); err != nil {
+		t.Fatal(err)
+	}
+	wb.SelectEvent("")
+	wb.reader.ScrollToOffset(last)
+	at := wb.reader.ScrollOffset()
+	if at == 0 {
+		t.Fatal("set-up: the reader did not scroll down")
+	}
+	wb.reader.OnHighlightTapped(e.ID)
+	if wb.Selected() != e.ID {
+		t.Fatalf("selected %q", wb.Selected())
+	}
+	if got := wb.reader.ScrollOffset(); got != at {
+		t.Errorf("a click on the event's second span scrolled the reader from %g to %g", at, got)
+	}
+	wb.SelectEvent("")
+	wb.SelectEvent(e.ID) // from the table or the map
+	if got := wb.reader.ScrollOffset(); got >= at {
+		t.Errorf("selecting the event elsewhere left the reader at %g, want its first span above %g", got, at)
+	}
+}
