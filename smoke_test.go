@@ -44,7 +44,7 @@ func TestSmokeRealWindow(t *testing.T) {
 	if err := app.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { app.Process.Kill(); app.Wait() })
+	t.Cleanup(func() { app.Process.Kill() })
 
 	if !waitFor(60*time.Second, func() bool {
 		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", "Event Atlas")
@@ -88,6 +88,24 @@ func TestSmokeRealWindow(t *testing.T) {
 	ink := countPixels(img, readerArea, func(r, g, bl uint8) bool { return r < 90 && g < 90 && bl < 90 })
 	if ink < 1200 {
 		t.Errorf("found %d dark text pixels in the reader, want ≥ 1200: was the article drawn?", ink)
+	}
+	// Told to stop (as at logout), the app closes the project: the log is
+	// written into the .gpkg and the lock goes, nothing is left beside it.
+	app.Process.Signal(syscall.SIGTERM)
+	exited := make(chan error, 1)
+	go func() { exited <- app.Wait() }()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("after SIGTERM the app ended with %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Error("the app did not end within 15 s of SIGTERM")
+	}
+	for _, side := range []string{".lock", "-wal", "-shm", "-journal"} {
+		if _, err := os.Stat(project + side); err == nil {
+			t.Errorf("%s left beside the project after SIGTERM", filepath.Base(project+side))
+		}
 	}
 	if t.Failed() {
 		t.Logf("app output:\n%s", appOut.String())

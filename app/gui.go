@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"sync"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -94,11 +97,23 @@ func runGUI(path string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "eventatlas:", openErr)
 		dialog.ShowError(fmt.Errorf("%w\n\nShowing %s instead.", openErr, p.Path()), w)
 	}
-	w.SetOnClosed(func() {
-		wb.SaveLayout()
-		wb.SavePendingEdits()
-		wb.Project().Close()
-	})
+	// However the app ends — the window closed, Quit, or told to stop at
+	// logout (Fyne turns SIGINT and SIGTERM into a quit that closes no
+	// window) — the edits are saved and the project closed: its log written
+	// into the .gpkg and its lock file removed, nothing left beside it.
+	var once sync.Once
+	shutdown := func() {
+		once.Do(func() {
+			wb.SaveLayout()
+			wb.SavePendingEdits()
+			if err := wb.Project().Close(); err != nil {
+				fmt.Fprintln(stderr, "eventatlas: closing the project:", err)
+			}
+		})
+	}
+	w.SetOnClosed(shutdown)
+	a.Lifecycle().SetOnStopped(shutdown)
+	quitOnHangup(a)
 	w.ShowAndRun()
 	return 0
 }
@@ -193,4 +208,16 @@ func showFatal(a fyne.App, w fyne.Window, err error) {
 	d.SetOnClosed(a.Quit)
 	d.Show()
 	w.ShowAndRun()
+}
+
+// quitOnHangup quits the app, as its Quit item does, when its terminal
+// goes (SIGHUP), which Fyne does not catch.
+func quitOnHangup(a fyne.App) {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGHUP)
+	go func() {
+		<-sigs
+		signal.Stop(sigs) // a second one ends the program at once
+		fyne.Do(a.Quit)
+	}()
 }
