@@ -35,4 +35,22 @@
 // line's first word would not have fitted on them (len(line)+1+len(word) >
 // W). In such a file each full line is joined to the next with a space,
 // unless the next line is blank or starts like a list item ("- ", "1. ").
+//
+// Title. A file's own title wins: Markdown front matter or first heading,
+// docx core properties or first Title/Heading-styled paragraph, a web
+// page's metadata. Without one, the first paragraph of the text is the title.
+// The first paragraph is then removed from the text (with the line break
+// after it; the rest of the text is unchanged byte for byte) when it is the
+// headline, so the reader does not show it twice: when it equals the title
+// once white space is collapsed, has at most 160 code points, is not the
+// only paragraph and, if it was only taken as the title for want of one, does
+// not end in ".", ",", ":" or ";" nor start like a list item (then it is a
+// sentence, a lead-in or a list and stays). A web page's <h1> is normally dropped by Readability already.
+//
+// Dateline. A file that gives no publication date (front matter, docx
+// created date, page metadata) is dated by the dateline in its first lines:
+// the one date found in the first 3 paragraphs and first 400 code points of
+// the text, standing at the start of its paragraph or after a short lead
+// such as "DUSHANBE," or "Published:". The notations and what is refused
+// are listed at findDateline; a date deeper in the body is never used.
 package ingest

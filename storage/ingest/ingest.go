@@ -62,9 +62,11 @@ func Supported(name string) bool {
 // the format: .txt/.text (plain text), .md/.markdown, .html/.htm (a saved web
 // page: the main text without navigation and other boilerplate) or .docx.
 // It fills Title, Outlet, URL, Published and Language when the file tells
-// them (Language is otherwise guessed from the text when it is clear), Text
-// normalised to paragraphs separated by "\n", and Hash =
-// annotate.TextHash(Text); ID and Created are left for the store.
+// them (Title otherwise comes from the first paragraph, Published from a
+// dateline in the first lines, Language from the text when it is clear),
+// Text normalised to paragraphs separated by "\n" and without a first
+// paragraph that only repeats the title, and Hash = annotate.TextHash(Text);
+// ID and Created are left for the store.
 //
 // Input larger than MaxBytes, binary data, a broken or oversized .docx and a
 // file without text are refused with an error that names the file; nothing
@@ -117,7 +119,9 @@ func readLimited(base string, r io.Reader) ([]byte, error) {
 	return data, nil
 }
 
-// finish checks that a has text and fills Title, Language and Hash.
+// finish checks that a has text, fills Title, Published (from a dateline,
+// when the file gave no date), Language and Hash, and drops a headline
+// paragraph that repeats the title from the text (see the package doc).
 func finish(base string, a annotate.Article) (annotate.Article, error) {
 	if strings.TrimSpace(a.Text) == "" {
 		return annotate.Article{}, fmt.Errorf("%s %w", base, ErrNoText)
@@ -126,10 +130,12 @@ func finish(base string, a annotate.Article) (annotate.Article, error) {
 	a.Outlet = cleanTitle(a.Outlet)
 	a.URL = strings.TrimSpace(a.URL)
 	a.Language = strings.TrimSpace(a.Language)
-	if a.Title == "" {
-		first, _, _ := strings.Cut(a.Text, "\n")
-		a.Title = cleanTitle(first)
+	if a.Published.IsZero() {
+		if t, ok := findDateline(a.Text); ok {
+			a.Published = t
+		}
 	}
+	a.Title, a.Text = titleAndBody(a.Title, a.Text)
 	if a.Language == "" {
 		a.Language = guessLanguage(a.Text)
 	}
