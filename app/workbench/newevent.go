@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -66,12 +65,10 @@ func (wb *Workbench) spanOf(start, end int) (annotate.Span, error) {
 
 // draft is a new, unsaved event with span as its evidence: titled after the
 // quote, dated the article's day, reported, a draft, its type and place to
-// be chosen.
+// be chosen. An article with no date gives no date: the analyst types it
+// (the form asks for it), rather than the event silently taking today's.
 func (wb *Workbench) draft(span annotate.Span) annotate.Event {
 	date := wb.articles[wb.current].Published
-	if date.IsZero() {
-		date = time.Now().UTC().Truncate(24 * time.Hour)
-	}
 	id := uuid.NewString()
 	span.EventID = id
 	return annotate.Event{
@@ -103,7 +100,11 @@ func (wb *Workbench) NewEventFromSelection() {
 		wb.form.loading = false
 	}
 	wb.refreshDraftHighlight()
-	wb.status.setMessage("New event from “" + defaultTitle(span.Quote) + "”: type, Tab to the next field, Enter saves")
+	msg := "New event from “" + defaultTitle(span.Quote) + "”: type, Tab to the next field, Enter saves"
+	if e.DateStart.IsZero() {
+		msg += " — the article has no date: type the event's (2025-11-20, 2025-11 or 2025)"
+	}
+	wb.status.setMessage(msg)
 	wb.form.focusType()
 }
 
