@@ -51,3 +51,13 @@ func TestZoomToSelectionMenu(t *testing.T) {
 		t.Errorf("zoom %.2f after Zoom to selection, want more than %.2f", z, before.Zoom)
 	}
 }
+
+func TestExportMapImageMenu(t *testing.T) {
+	_, w, _ := newTestWorkbench(t, true)
+	item := mapMenuItem(t, w, "Export map image…")
+	before := len(w.Canvas().Overlays().List())
+	item.Action()
+	if after := len(w.Canvas().Overlays().List()); after != before+1 {
+		t.Errorf("Map → Export map image… showed %d new overlays, want the save dialog", after-before)
+	}
+}

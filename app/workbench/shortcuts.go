@@ -96,6 +96,7 @@ func (wb *Workbench) actions() []action {
 		{menu: "Map", label: "Add place here…", keys: "Right-click", run: wb.addPlaceHere, note: "on the map"},
 		{menu: "Map", label: "Finish / cancel drawing", keys: "Enter / Esc", note: "on the map while drawing"},
 		separator.in("Map"),
+		{menu: "Map", label: "Export map image…", run: wb.ExportMapImage, note: "the view as a sharp PNG"},
 		{menu: "Map", label: "Online background tiles…", run: wb.ShowTileSettings},
 		{menu: "Help", label: "Keyboard shortcuts", keys: "F1", sc: plain(fyne.KeyF1), run: wb.ShowShortcuts},
 		{menu: "Help", label: "About Event Atlas", run: wb.showAbout},
