@@ -13,7 +13,8 @@ import (
 )
 
 // TestHoverGroupShowsCount: over a bubble the tooltip says how many events
-// it holds, over an arrow between two bubbles how many movements, both with
+// it holds, over an arrow between two bubbles how many movements, with
+// their types (all Diplomacy here; see TestTypeBreakdown), both with
 // a pointing hand and "Click to zoom in"; a tap on the arrow zooms in; off
 // them the tooltip goes.
 func TestHoverGroupShowsCount(t *testing.T) {
@@ -40,7 +41,7 @@ func TestHoverGroupShowsCount(t *testing.T) {
 		title, meta string
 	}{
 		{"bubble", ax, ay, "", "Click to zoom in"},
-		{"arrow", (ax + bx) / 2, (ay + by) / 2, "3 movements", "Click to zoom in"},
+		{"arrow", (ax + bx) / 2, (ay + by) / 2, "3 movements · all Diplomacy", "Click to zoom in"},
 		{"nothing", (ax + bx) / 2, ay - 120, "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -58,7 +59,7 @@ func TestHoverGroupShowsCount(t *testing.T) {
 			}
 			want := c.title
 			if want == "" {
-				want = fmt.Sprintf("%d events", g.Count)
+				want = fmt.Sprintf("%d events · all Diplomacy", g.Count)
 				if g.Count < 8 {
 					t.Errorf("the bubble holds %d events, want at least its 8 points", g.Count)
 				}

@@ -281,7 +281,7 @@ func groupText(g render.Group) (title, meta string) {
 	default:
 		title = fmt.Sprintf("%d events", g.Count)
 	}
-	return title, "Click to zoom in"
+	return title + typeBreakdown(g.ByType), "Click to zoom in" // grouptext.go
 }
 
 // MouseOut clears the hover highlight.

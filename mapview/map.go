@@ -217,7 +217,7 @@ func (m *Map) fitEvents(w, h int) bool {
 	if !ok {
 		b = render.RegionBound()
 	}
-	return m.fit(b, w, h)
+	return m.fitInset(b, w, h, eventsInsets(w, h)) // fit.go: with a margin
 }
 
 // fit shows b if the widget has a size; false when it has none yet.

@@ -29,6 +29,7 @@ const (
 	stateDone      = 0 // the edit is in effect
 	stateUndone    = 1 // undone; Redo can restore it
 	stateDiscarded = 2 // undone, then superseded by a new edit; kept for the audit trail
+	stateAudit     = 3 // kept for the audit trail only (an imported event): Undo and Redo skip it
 )
 
 // HistoryEntry is one recorded edit: who changed what, when, and the
@@ -37,11 +38,11 @@ type HistoryEntry struct {
 	Seq       int64     // order of the edit in the project
 	At        time.Time // when it was made (UTC)
 	Annotator string    // who made it
-	Action    string    // "create", "update", "delete", "merge" or "resolve"
-	Entity    string    // "event" (with its evidence spans), "place", "conflict" or "merge"
+	Action    string    // "create", "update", "delete", "merge", "resolve" or "import"
+	Entity    string    // "event" (with its evidence spans), "place", "conflict", "merge" or "import" (an imported event)
 	EntityID  string    // the event's, place's or conflict's id; for a merge, the other project's id
-	Before    string    // JSON state before the edit, "" for a create
-	After     string    // JSON state after the edit, "" for a delete
+	Before    string    // JSON state before the edit, "" for a create or an import
+	After     string    // JSON state after the edit, "" for a delete; for an import {"Title": …, "Source": …}
 	Undone    bool      // the edit has been undone
 	Discarded bool      // undone and superseded by a later edit: Redo cannot bring it back
 }
@@ -289,7 +290,7 @@ func (p *Project) exists(query string) bool {
 }
 
 // History returns the recorded edits of one event or place, oldest first,
-// undone ones included.
+// undone ones included; an imported event has an "import" entry.
 func (p *Project) History(entityID string) ([]HistoryEntry, error) {
 	if err := p.begin(); err != nil {
 		return nil, err
@@ -313,7 +314,7 @@ func (p *Project) History(entityID string) ([]HistoryEntry, error) {
 			return nil, err
 		}
 		h.Annotator, h.Before, h.After = annotator.String, before.String, after.String
-		h.Undone, h.Discarded = state != stateDone, state == stateDiscarded
+		h.Undone, h.Discarded = state == stateUndone || state == stateDiscarded, state == stateDiscarded
 		out = append(out, h)
 	}
 	return out, rows.Err()
@@ -330,6 +331,8 @@ func describe(action, entity, before, after string) string {
 		return describeConflict(action, before, after)
 	case entityTaxonomy:
 		return "change the event types"
+	case entityImport:
+		return describeImport(after)
 	}
 	type summary struct {
 		Title, Name string

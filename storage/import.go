@@ -15,14 +15,29 @@ import (
 // project has is replaced, with its spans. Each event is filled and checked
 // as SaveEvent does (ID, dates, annotator, Created, Updated); the first
 // event that fails its checks fails the whole import, naming it, and
-// nothing is written. Imports are not recorded in the history, so Undo
-// does not remove them. It returns the number of events written; the
-// caller's slice is not changed. An import of bulkImport events or more is
-// written in rollback-journal mode (the next edit returns to WAL mode); it
-// drops the events_date index and builds it again at the end when the
-// project had fewer events than the import brings, and the events_fill_id
-// trigger, made again at the end.
+// nothing is written. Each event written gets an "import" entry in the
+// history (History lists it: who imported it and when), but an import is
+// not undoable: Undo and Redo skip those entries, so Undo does not remove
+// imported events. An import with events discards the redo tail, as any
+// edit does. It returns the number of events written; the caller's slice
+// is not changed. An import of bulkImport events or more is written in
+// rollback-journal mode (the next edit returns to WAL mode); it drops the
+// events_date index and builds it again at the end when the project had
+// fewer events than the import brings, and the events_fill_id trigger,
+// made again at the end. ImportEventsFrom also names the source.
 func (p *Project) ImportEvents(events []annotate.Event) (int, error) {
+	return p.importEvents(events, "")
+}
+
+// ImportEventsFrom is ImportEvents for events read from source, e.g. the
+// base name of the imported file, which each event's history entry names
+// ("import event "Title" from "events.csv"").
+func (p *Project) ImportEventsFrom(events []annotate.Event, source string) (int, error) {
+	return p.importEvents(events, source)
+}
+
+// importEvents is ImportEvents, recording source in the history entries.
+func (p *Project) importEvents(events []annotate.Event, source string) (int, error) {
 	if err := p.begin(); err != nil {
 		return 0, err
 	}
@@ -88,6 +103,11 @@ func (p *Project) ImportEvents(events []annotate.Event) (int, error) {
 			return err
 		}
 		defer w.close()
+		if len(evs) > 0 {
+			if err := w.startHistory(t, p.annotator, source); err != nil {
+				return err
+			}
+		}
 		if err := w.loadTitles(evs); err != nil {
 			return err
 		}
@@ -129,7 +149,7 @@ func (p *Project) ImportEvents(events []annotate.Event) (int, error) {
 		if len(evs) == 0 {
 			return nil
 		}
-		return touch(tx, bound, "events", "spans")
+		return touch(tx, bound, "events", "spans", "history")
 	})
 	if err != nil {
 		return 0, fmt.Errorf("cannot import the events: %w", err)
@@ -149,6 +169,8 @@ type eventWriter struct {
 	dropSpans       bool // replace the spans of each event written
 	insSpan, title  *sql.Stmt
 	batch, delBatch map[int]*sql.Stmt // multi-row upserts and span deletes by row count
+	histBatch       map[int]*sql.Stmt // history inserts by row count
+	histArgs        []any             // the history values every event shares, then its ids
 	titles          map[string]string // article id → title
 }
 
@@ -228,6 +250,9 @@ func (w *eventWriter) writeBatch(evs []annotate.Event, first int, args []any) er
 	}
 	if _, err := stmt.Exec(args...); err != nil {
 		return fmt.Errorf("events %d–%d: %w", first+1, first+len(evs), err)
+	}
+	if err := w.recordBatch(evs); err != nil {
+		return err
 	}
 	if w.dropSpans {
 		ids := make([]any, len(evs))
@@ -342,7 +367,8 @@ func (w *eventWriter) dropIfOurs(typ, name, create string) (bool, error) {
 
 // newEventWriter prepares the statements.
 func newEventWriter(tx *sql.Tx) (*eventWriter, error) {
-	w := &eventWriter{tx: tx, titles: map[string]string{}, batch: map[int]*sql.Stmt{}, delBatch: map[int]*sql.Stmt{}}
+	w := &eventWriter{tx: tx, titles: map[string]string{}, batch: map[int]*sql.Stmt{}, delBatch: map[int]*sql.Stmt{},
+		histBatch: map[int]*sql.Stmt{}}
 	var err error
 	prepare := func(q string) *sql.Stmt {
 		if err != nil {
@@ -368,7 +394,7 @@ func (w *eventWriter) close() {
 			s.Close()
 		}
 	}
-	for _, cache := range []map[int]*sql.Stmt{w.batch, w.delBatch} {
+	for _, cache := range []map[int]*sql.Stmt{w.batch, w.delBatch, w.histBatch} {
 		for _, s := range cache {
 			s.Close()
 		}

@@ -14,7 +14,8 @@ import (
 // world pixels.
 type evItem struct {
 	id     string
-	order  int // position in the events given to SetEvents: later draws on top
+	typ    string // the event's type name, "(no type)" when it has none (Group.ByType)
+	order  int    // position in the events given to SetEvents: later draws on top
 	col    color.NRGBA
 	sym    annotate.Symbol
 	points []orb.Point
@@ -77,7 +78,10 @@ func buildEvents(events []annotate.Event, tax annotate.Taxonomy) *eventSet {
 			continue
 		}
 		et := tax.Lookup(e.Type)
-		it := evItem{id: e.ID, order: i, col: et.Color, sym: et.Symbol, lonlat: e.Geometry.Bound()}
+		it := evItem{id: e.ID, typ: e.Type, order: i, col: et.Color, sym: et.Symbol, lonlat: e.Geometry.Bound()}
+		if it.typ == "" {
+			it.typ = "(no type)"
+		}
 		flatten(worldGeometry(e.Geometry), &it)
 		if len(it.points) == 0 && len(it.lines) == 0 && len(it.polys) == 0 {
 			continue

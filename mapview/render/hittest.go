@@ -97,6 +97,9 @@ type Group struct {
 	Flow  bool      // an arrow between two bubbles; false for a bubble
 	Count int       // the events it stands for
 	Bound orb.Bound // lon/lat of its events (and, for an arrow, both bubbles'), to zoom to
+	// ByType is Count broken down by event type, most first (equal
+	// counts by name); the counts add up to Count (groupmix.go).
+	ByType []TypeCount
 }
 
 // GroupAt returns the bubble or arrow drawn at logical pixel (x, y) of view
@@ -116,10 +119,12 @@ func (m *Map) GroupAt(v View, x, y float64) (Group, bool) {
 	}
 	d := vec{float32(x * t.scale), float32(y * t.scale)}
 	if i := cs.bubbleAt(t, d); i >= 0 {
-		return Group{Count: cs.groups[i].n, Bound: lonlat(cs.groups[i].zoom)}, true
+		c := &cs.groups[i]
+		return Group{Count: c.n, Bound: lonlat(c.zoom), ByType: m.bubbleTypes(c)}, true
 	}
 	if k := cs.flowAt(t, d); k >= 0 {
-		return Group{Flow: true, Count: len(cs.flows[k].items), Bound: lonlat(cs.flows[k].zoom)}, true
+		f := &cs.flows[k]
+		return Group{Flow: true, Count: len(f.items), Bound: lonlat(f.zoom), ByType: m.shapeTypes(nil, f.items).sorted()}, true
 	}
 	return Group{}, false
 }

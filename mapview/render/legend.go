@@ -14,12 +14,15 @@ import (
 type legendSet struct {
 	types        []annotate.EventType
 	lines, areas bool
-	// groups and flows: the frame shows bubbles, and arrows between them
-	// (set per frame by placeLegend, from the clustering).
-	groups, flows bool
+	// groups and flows: the frame shows bubbles, and arrows between them;
+	// crossings: it shows a border-crossing symbol. These, and lines and
+	// areas, are set per frame by placeLegend: a row is listed only when
+	// the frame draws its kind.
+	groups, flows, crossings bool
 }
 
-// empty reports whether there is nothing to list.
+// empty reports whether there is nothing to list: no events at all, so
+// no legend even when the frame shows border crossings.
 func (ls legendSet) empty() bool { return len(ls.types) == 0 && !ls.lines && !ls.areas }
 
 // legendTypes returns the styles of the type names present, in taxonomy
@@ -50,8 +53,9 @@ func legendTypes(present []string, tax annotate.Taxonomy) []annotate.EventType {
 }
 
 // SetLegend shows (the default) or hides the legend: a panel in the
-// bottom-left corner, above the scale bar, listing the event types drawn
-// with their symbols, and the line and area styles when such events exist.
+// bottom-left corner, above the scale bar, listing the event types with
+// their symbols, then the kinds the frame draws: movements, areas,
+// bubbles, arrows between bubbles and border crossings.
 func (m *Map) SetLegend(on bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -104,8 +108,8 @@ func legendKey(ls legendSet, st Style, s float64) markerKey {
 		b = append(b, et.Symbol...)
 		b = append(b, et.Color.R, et.Color.G, et.Color.B, et.Color.A)
 	}
-	b = append(b, 0, legendFlag(ls.lines, 'L'), legendFlag(ls.areas, 'A'), legendFlag(ls.groups, 'G'), legendFlag(ls.flows, 'F'), st.PolygonAlpha)
-	for _, c := range []color.NRGBA{st.LegendText, st.Halo, st.ClusterFill, st.FlowInk, st.EventOutline} {
+	b = append(b, 0, legendFlag(ls.lines, 'L'), legendFlag(ls.areas, 'A'), legendFlag(ls.groups, 'G'), legendFlag(ls.flows, 'F'), legendFlag(ls.crossings, 'C'), st.PolygonAlpha)
+	for _, c := range []color.NRGBA{st.LegendText, st.Halo, st.ClusterFill, st.FlowInk, st.EventOutline, st.Crossing, st.CrossingIcon} {
 		b = append(b, c.R, c.G, c.B, c.A)
 	}
 	return markerKey{sym: annotate.Symbol(b), col: st.LegendBox, scale: s}
@@ -143,6 +147,12 @@ func (m *Map) drawLegend(ls legendSet, s float64) *sprite {
 	}
 	if ls.flows {
 		rows = append(rows, row{"grouped movements", m.legendFlow})
+	}
+	if ls.crossings {
+		cs := m.crossingSprite(s)
+		rows = append(rows, row{"border crossing", func(img *image.RGBA, cx, cy, _ float64) {
+			cs.drawAt(img, int(math.Round(cx)), int(math.Round(cy)))
+		}})
 	}
 	st := textStyle{size: legendText, color: m.style.LegendText}
 	textW := 0
@@ -244,8 +254,7 @@ func (m *Map) legendArea(img *image.RGBA, cx, cy, scale float64) {
 	pn.fill(&p, color.NRGBA{m.style.LegendText.R, m.style.LegendText.G, m.style.LegendText.B, 0xff})
 }
 
-// placeLegend puts the legend (with a bubble and a grouped-arrow row when
-// the frame has them) with its bottom-left corner at (10, bottom)
+// placeLegend puts the legend with its bottom-left corner at (10, bottom)
 // logical pixels and marks it taken so labels keep clear; a legend taller
 // than half the image or wider than 40% of it is left out, so a small map
 // keeps its events in view.
@@ -253,10 +262,25 @@ func (m *Map) placeLegend(ov *overlay, v View, t xform, selected string, bottom 
 	if m.noLegend {
 		return
 	}
+	// The rows of the kinds this frame draws: movements and areas drawn on
+	// their own, bubbles, arrows between them, border crossings (placed
+	// in ov before the legend).
 	ls := m.events.legend
-	if cs := m.clustersFor(v, t, selected); cs != nil {
-		ls.groups, ls.flows = len(cs.groups) > 0, len(cs.flows) > 0
+	cs := m.clustersFor(v, t, selected)
+	ls.lines, ls.areas = m.shapesShown(t, cs) // legend_frame.go
+	if cs != nil {
+		ls.groups = len(cs.groups) > 0
+		// An arrow of one event between bubbles is a movement; one of
+		// several is a grouped movement.
+		for i := range cs.flows {
+			if len(cs.flows[i].items) > 1 {
+				ls.flows = true
+			} else {
+				ls.lines = true
+			}
+		}
 	}
+	ls.crossings = len(ov.crossings) > 0
 	sp := m.legendSprite(ls, t.scale)
 	if sp == nil {
 		return

@@ -8,7 +8,8 @@ import (
 
 // TestLegendListsGroups: at the region view of a dense map the legend gets
 // two more rows, "grouped events" and "grouped movements"; zoomed in past
-// clusterMaxZoom, or with clustering off, it has neither.
+// clusterMaxZoom, or with clustering off, it has neither. The region view
+// also has a "border crossing" row.
 func TestLegendListsGroups(t *testing.T) {
 	m := newTestMap(t)
 	m.SetEvents(syntheticEvents(3000, 0.90, 0.07, 0.03), annotate.DefaultTaxonomy())
@@ -25,16 +26,20 @@ func TestLegendListsGroups(t *testing.T) {
 		return int((h - 2*legendPad + 0.5) / legendRow)
 	}
 	plain := len(m.events.legend.types) + 2 // + movement, area
+	crossing := 1                           // the region view shows border crossings; the close view none
+	if ov := m.overlayFor(close, newXform(close), ""); len(ov.crossings) != 0 {
+		t.Fatalf("set-up: %d crossings in the close view", len(ov.crossings))
+	}
 	for _, c := range []struct {
 		name       string
 		v          View
 		clustering bool
 		want       int
 	}{
-		{"region view, grouped", region, true, plain + 2},
-		{"the same view, clustering off", region, false, plain}, // no stale overlay
+		{"region view, grouped", region, true, plain + crossing + 2},
+		{"the same view, clustering off", region, false, plain + crossing}, // no stale overlay
 		{"zoomed in", close, true, plain},
-		{"region view, grouped again", region, true, plain + 2},
+		{"region view, grouped again", region, true, plain + crossing + 2},
 	} {
 		if got := rowsOf(c.v, c.clustering); got != c.want {
 			t.Errorf("%s: legend has %d rows, want %d", c.name, got, c.want)

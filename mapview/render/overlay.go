@@ -93,7 +93,6 @@ func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
 	sb := m.scaleBarSprite(v, t)
 	ov.scaleBar = dotAt{sprite: sb, x: int(10 * s), y: t.h - int(math.Round(10*s))}
 	pl.take(frect{10 * s, float64(t.h) - 10*s - float64(sb.img.Rect.Dy()), 10*s + float64(sb.img.Rect.Dx()), float64(t.h) - 10*s})
-	m.placeLegend(ov, v, t, selected, float64(t.h)-10*s-float64(sb.img.Rect.Dy())-4*s, pl)
 	// Border crossings are always drawn.
 	view := t.worldBound(8 * s)
 	cs := m.crossingSprite(t.scale)
@@ -107,6 +106,8 @@ func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
 		r := float64(cs.ax)
 		pl.take(frect{float64(x) - r, float64(y) - r, float64(x) + r, float64(y) + r})
 	}
+	// The legend after the crossings: it lists them when the frame has any.
+	m.placeLegend(ov, v, t, selected, float64(t.h)-10*s-float64(sb.img.Rect.Dy())-4*s, pl)
 	m.eventObstacles(v, t, selected, pl)
 	m.placeLabels(ov, v, t, pl)
 	m.overlay, m.overKey = ov, key

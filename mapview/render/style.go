@@ -82,7 +82,7 @@ func LightStyle() Style {
 		ScaleBar:       rgb(0x3A3A3A),
 		AttributionBox: rgba(0xFFFFFF, 190),
 		AttributionFg:  rgb(0x444444),
-		LegendBox:      rgba(0xFFFFFF, 205),
+		LegendBox:      rgba(0xFFFFFF, 245), // nearly opaque: lines must not show through the text
 		LegendText:     rgb(0x2E2E2E),
 	}
 }
@@ -97,9 +97,9 @@ func DarkStyle() Style {
 		Land:           rgb(0x25292E),
 		ProvinceLine:   rgba(0x8A9099, 110),
 		ProvinceWidth:  0.8,
-		BorderCasing:   rgba(0x6D6380, 90),
+		BorderCasing:   rgba(0x4E4860, 60), // a faint band: no glow louder than the events
 		BorderCasingW:  5,
-		BorderLine:     rgb(0xA59FB0),
+		BorderLine:     rgb(0x8F899B),
 		BorderWidth:    1.4,
 		CountryLabel:   rgb(0x9C968F),
 		ProvinceLabel:  rgb(0x8F959C),
@@ -120,7 +120,7 @@ func DarkStyle() Style {
 		ScaleBar:       rgb(0xE0E0E0),
 		AttributionBox: rgba(0x1B1F24, 190),
 		AttributionFg:  rgb(0xC8C8C8),
-		LegendBox:      rgba(0x1B1F24, 205),
+		LegendBox:      rgba(0x1B1F24, 245),
 		LegendText:     rgb(0xE0E0E0),
 	}
 }
