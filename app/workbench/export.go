@@ -57,6 +57,7 @@ func (wb *Workbench) chooseExportFile(format string) {
 	base := strings.TrimSuffix(filepath.Base(wb.project.Path()), filepath.Ext(wb.project.Path()))
 	d.SetFileName(base + "-export" + exportExt[format])
 	d.Show()
+	d.Resize(dialogSize(wb.win.Canvas().Size()))
 }
 
 // ExportAs writes the project to the new file path in format and says so

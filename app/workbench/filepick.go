@@ -26,4 +26,11 @@ func (wb *Workbench) PickFile(exts []string, then func(path string)) {
 		d.SetFilter(fynestorage.NewExtensionFileFilter(exts))
 	}
 	d.Show()
+	d.Resize(dialogSize(wb.win.Canvas().Size()))
+}
+
+// dialogSize is the size of a file dialog in a window of size c: room for
+// long names and many files, inside the window.
+func dialogSize(c fyne.Size) fyne.Size {
+	return fyne.NewSize(max(480, min(c.Width-80, 1000)), max(360, min(c.Height-80, 680)))
 }

@@ -33,7 +33,8 @@ func (r ImportResult) String() string {
 // imports it (File → Import…, Ctrl+I). Several files can be dropped on the
 // window instead.
 func (wb *Workbench) ImportFiles() {
-	wb.PickFile(nil, func(path string) { wb.ImportPaths([]string{path}) })
+	// Only what can be imported is listed: not projects, locks or logs.
+	wb.PickFile(importableExts, func(path string) { wb.ImportPaths([]string{path}) })
 }
 
 // dropped imports the files dropped on the window.
