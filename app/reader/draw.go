@@ -36,6 +36,13 @@ func (rd *renderer) body(th fyne.Theme, v fyne.ThemeVariant, size fyne.Size, fg 
 			ms = append(ms, mk)
 		}
 	}
+	var found []int // the Find matches in view
+	for _, s := range r.matches {
+		if s <= ve && s+r.matchLen > vs {
+			found = append(found, s)
+		}
+	}
+	findColor := th.Color(theme.ColorNameWarning, v)
 	selS, selE := r.Selection()
 	selColor := th.Color(theme.ColorNameSelection, v)
 	for i := i0; i < i1; i++ {
@@ -46,6 +53,9 @@ func (rd *renderer) body(th fyne.Theme, v fyne.ThemeVariant, size fyne.Size, fg 
 		y := l.y - r.scrollY
 		for _, h := range hs {
 			rd.band(l, y, h)
+		}
+		for _, s := range found {
+			rd.match(l, y, s, s+r.matchLen, s == selS && s+r.matchLen == selE, findColor)
 		}
 		if selS < selE {
 			rd.selection(l, y, selS, selE, selColor)
@@ -177,4 +187,21 @@ func (rd *renderer) caret(c color.Color, size fyne.Size) {
 	}
 	x := r.lay.m.padX + r.caretX(l, r.caret)
 	rd.rect(fyne.NewPos(x-0.75, y), fyne.NewSize(1.5, r.lay.m.textH), c, nil, 0, 0, true)
+}
+
+// match draws a Find match [s, e) on line l: every match in the theme's
+// warning hue, so that they stand apart from evidence and the selection,
+// the current one (the selection) outlined as well.
+func (rd *renderer) match(l line, y float32, s, e int, current bool, c color.Color) {
+	m := rd.r.lay.m
+	gap := m.lineH - m.textH
+	top, bottom := y-gap*0.3, y+m.textH+gap*0.3
+	for _, p := range rd.pieces(l, s, e) {
+		pos, size := fyne.NewPos(p.x0-1, top), fyne.NewSize(p.x1-p.x0+2, bottom-top)
+		if current {
+			rd.rect(pos, size, withAlpha(c, 0x70), withAlpha(c, 0xff), 2, 3, false)
+		} else {
+			rd.rect(pos, size, withAlpha(c, 0x60), nil, 0, 3, false)
+		}
+	}
 }

@@ -3,14 +3,16 @@ package reader
 import "unicode"
 
 // Find returns the start offsets of the case-insensitive, non-overlapping
-// matches of query in the text, in order, and remembers them for ShowMatch.
-// An empty query matches nothing.
+// matches of query in the text, in order, remembers them for ShowMatch and
+// marks every one of them in the text. An empty query matches nothing and
+// clears the marks.
 func (r *Reader) Find(query string) []int {
 	q := []rune(query)
 	for i, c := range q {
 		q[i] = unicode.ToLower(c)
 	}
 	r.matches, r.matchLen = nil, len(q)
+	defer r.Refresh()
 	if len(q) == 0 {
 		return nil
 	}

@@ -93,3 +93,37 @@ func renderSample(t *testing.T, th fyne.Theme, active, name string) {
 func pixel(img image.Image, scale float32, p fyne.Position) color.NRGBA {
 	return color.NRGBAModel.Convert(img.At(int(p.X*scale), int(p.Y*scale))).(color.NRGBA)
 }
+
+// TestFindMarksEveryMatch finds "Kunduz": every match in view is tinted in
+// the theme's warning hue, not only the current one; an empty search
+// clears the marks.
+func TestFindMarksEveryMatch(t *testing.T) {
+	text := "Talks in Kunduz went well. Officials from Kunduz and Balkh met. The Kunduz governor spoke."
+	r := newTestReader(t, text, 560, 300)
+	w := test.NewWindow(r)
+	defer w.Close()
+	w.Resize(fyne.NewSize(560, 300))
+	if got := r.Find("kunduz"); len(got) != 3 {
+		t.Fatalf("Find = %v, want 3 matches", got)
+	}
+	r.ShowMatch(0)
+	warn := color.NRGBAModel.Convert(test.Theme().Color(theme.ColorNameWarning, theme.VariantLight)).(color.NRGBA)
+	tinted := func(img image.Image, n int) bool {
+		p := glyphPos(t, r, runeIndex(t, text, "Kunduz", n)+2, 0.5)
+		p = p.Add(r.Position()).Add(fyne.NewPos(0, -r.lay.m.textH/2))
+		c := pixel(img, w.Canvas().Scale(), p)
+		// Over the page the warning hue raises red above blue.
+		return int(c.R)-int(c.B) > 0x20 && warn.R > warn.B
+	}
+	img := w.Canvas().Capture()
+	for n := 1; n < 3; n++ {
+		if !tinted(img, n) {
+			t.Errorf("match %d is not marked", n+1)
+		}
+	}
+	r.Find("")
+	img = w.Canvas().Capture()
+	if tinted(img, 1) {
+		t.Error("the marks stayed after an empty search")
+	}
+}

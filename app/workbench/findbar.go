@@ -28,7 +28,6 @@ func newFindBar(wb *Workbench) *findBar {
 	b.entry.ExtendBaseWidget(b.entry)
 	b.entry.OnChanged = b.search
 	b.count = widget.NewLabel("")
-	b.count.Importance = widget.LowImportance
 	prev := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { b.step(-1) })
 	next := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { b.step(1) })
 	done := widget.NewButtonWithIcon("", theme.CancelIcon(), b.close)
@@ -80,10 +79,12 @@ func (b *findBar) show() {
 	b.wb.status.setSelection(end - start)
 }
 
-// close hides the bar and gives the keyboard back to the reader, the match
-// still selected.
+// close hides the bar and the marks of the matches and gives the keyboard
+// back to the reader, the current match still selected.
 func (b *findBar) close() {
 	b.bar.Hide()
+	b.wb.reader.Find("") // the other matches are no longer marked
+	b.matches = nil
 	b.wb.focusReader()
 }
 
