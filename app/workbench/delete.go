@@ -15,9 +15,17 @@ func (wb *Workbench) DeleteSelected() {
 		wb.onError(ErrNoEvent)
 		return
 	}
-	msg := widget.NewLabel(fmt.Sprintf("Delete “%s” and its evidence (%s)?\nCtrl+Z brings it back.", e.Title, spansText(len(e.Spans))))
+	what := "It has no evidence."
+	switch n := len(e.Spans); n {
+	case 0:
+	case 1:
+		what = "Its evidence span goes with it."
+	default:
+		what = fmt.Sprintf("Its %d evidence spans go with it.", n)
+	}
+	msg := widget.NewLabel(fmt.Sprintf("Delete “%s”?\n%s Ctrl+Z brings it back.", e.Title, what))
 	msg.Wrapping = fyne.TextWrapWord
-	wb.confirm = showSheet(wb.win.Canvas(), "Delete event", msg, "Delete", func() { wb.deleteEvent(e.ID) }, fyne.NewSize(440, 200))
+	wb.confirm = showSheet(wb.win.Canvas(), "Delete event", msg, "Delete", func() { wb.deleteEvent(e.ID) }, fyne.NewSize(480, 210))
 }
 
 // deleteEvent deletes event id at once.

@@ -1,6 +1,7 @@
 package workbench
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -133,6 +134,14 @@ func TestDeleteConfirmThenUndo(t *testing.T) {
 	key(w, fyne.KeyDelete)
 	if wb.confirm == nil || !wb.confirm.pop.Visible() {
 		t.Fatal("Del in the table asked nothing")
+	}
+	ev, _ := wb.eventByID(e.ID)
+	want := "Delete “" + ev.Title + "”?\nIts evidence span goes with it. Ctrl+Z brings it back."
+	if len(ev.Spans) != 1 {
+		want = fmt.Sprintf("Delete “%s”?\nIts %d evidence spans go with it. Ctrl+Z brings it back.", ev.Title, len(ev.Spans))
+	}
+	if got := strings.Join(labelsIn(wb.confirm.pop.Content), "\n"); !strings.Contains(got, want) {
+		t.Errorf("the confirmation says %q, want %q", got, want)
 	}
 	key(w, fyne.KeyEscape)
 	if wb.confirm.pop.Visible() {
