@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -153,7 +154,7 @@ func switchProject(a fyne.App, w fyne.Window, wb *workbench.Workbench, p *storag
 }
 
 func openProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench) {
-	wb.PickFile([]string{".gpkg"}, func(path string) {
+	wb.PickProjectFile(func(path string) {
 		if path == wb.Project().Path() {
 			return
 		}
@@ -195,7 +196,10 @@ func newProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench) {
 		switchProject(a, w, wb, p)
 	}, w)
 	d.SetFileName("project.gpkg")
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".gpkg"}))
+	wb.StartInProjectFolder(d)
 	d.Show()
+	d.Resize(workbench.DialogSize(w.Canvas().Size()))
 }
 
 // showFatal tells the user, in a window, why no project could be opened (for

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -56,8 +57,10 @@ func (wb *Workbench) chooseExportFile(format string) {
 	}, wb.win)
 	base := strings.TrimSuffix(filepath.Base(wb.project.Path()), filepath.Ext(wb.project.Path()))
 	d.SetFileName(base + "-export" + exportExt[format])
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{exportExt[format]}))
+	wb.StartInProjectFolder(d)
 	d.Show()
-	d.Resize(dialogSize(wb.win.Canvas().Size()))
+	d.Resize(DialogSize(wb.win.Canvas().Size()))
 }
 
 // ExportAs writes the project to the new file path in format and says so

@@ -13,7 +13,7 @@ import (
 // MergeProject asks for a teammate's project file (.gpkg) and merges it
 // into the open project (File → Merge project…).
 func (wb *Workbench) MergeProject() {
-	wb.PickFile([]string{".gpkg"}, func(path string) { wb.MergeFile(path) })
+	wb.PickProjectFile(func(path string) { wb.MergeFile(path) })
 }
 
 // MergeFile merges the project file at path into the open project, shows

@@ -54,7 +54,7 @@ func (wb *Workbench) ExportMapImage() {
 	}, wb.win)
 	d.SetFileName("event-atlas-map.png")
 	d.Show()
-	d.Resize(dialogSize(wb.win.Canvas().Size()))
+	d.Resize(DialogSize(wb.win.Canvas().Size()))
 }
 
 // showErrorSheet shows err in w; Enter or Esc closes it.
