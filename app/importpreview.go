@@ -191,7 +191,7 @@ func (ep *EventPreview) Commit(p *storage.Project) (string, error) {
 	if err := ep.Refusal(); err != nil {
 		return "", err
 	}
-	n, err := p.ImportEvents(ep.Fresh)
+	n, err := p.ImportEventsFrom(ep.Fresh, filepath.Base(ep.Path))
 	if err != nil {
 		return "", err
 	}

@@ -1,10 +1,12 @@
 package storage
 
 import (
+	"cmp"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"eventatlas/annotate"
@@ -304,20 +306,24 @@ func (p *Project) History(entityID string) ([]HistoryEntry, error) {
 	defer rows.Close()
 	var out []HistoryEntry
 	for rows.Next() {
-		var h HistoryEntry
-		var at, annotator, before, after sql.NullString
-		var state int
-		if err := rows.Scan(&h.Seq, &at, &annotator, &h.Action, &h.Entity, &h.EntityID, &before, &after, &state); err != nil {
+		h, err := scanHistory(rows)
+		if err != nil {
 			return nil, err
 		}
-		if h.At, err = parseTime(at); err != nil {
-			return nil, err
-		}
-		h.Annotator, h.Before, h.After = annotator.String, before.String, after.String
-		h.Undone, h.Discarded = state == stateUndone || state == stateDiscarded, state == stateDiscarded
 		out = append(out, h)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	imports, err := importEntries(p.db, entityID)
+	if err != nil {
+		return nil, err
+	}
+	if len(imports) > 0 {
+		out = append(out, imports...)
+		slices.SortFunc(out, func(a, b HistoryEntry) int { return cmp.Compare(a.Seq, b.Seq) })
+	}
+	return out, nil
 }
 
 // describe names an edit from its action and snapshots.

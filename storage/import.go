@@ -104,7 +104,7 @@ func (p *Project) importEvents(events []annotate.Event, source string) (int, err
 		}
 		defer w.close()
 		if len(evs) > 0 {
-			if err := w.startHistory(t, p.annotator, source); err != nil {
+			if err := w.startHistory(t, p.annotator); err != nil {
 				return err
 			}
 		}
@@ -127,12 +127,12 @@ func (p *Project) importEvents(events []annotate.Event, source string) (int, err
 		batches := make(chan batchValues, 2)
 		stop := make(chan struct{})
 		defer close(stop)
-		go encodeBatches(evs, w.titles, batches, stop)
+		go encodeBatches(evs, w.titles, source, batches, stop)
 		for b := range batches {
 			if b.err != nil {
 				return b.err
 			}
-			if err := w.writeBatch(evs[b.first:b.first+b.n], b.first, b.args); err != nil {
+			if err := w.writeBatch(evs[b.first:b.first+b.n], b.first, b.args, b.note); err != nil {
 				return err
 			}
 		}
@@ -169,8 +169,8 @@ type eventWriter struct {
 	dropSpans       bool // replace the spans of each event written
 	insSpan, title  *sql.Stmt
 	batch, delBatch map[int]*sql.Stmt // multi-row upserts and span deletes by row count
-	histBatch       map[int]*sql.Stmt // history inserts by row count
-	histArgs        []any             // the history values every event shares, then its ids
+	histArgs        []any             // the values every history row of the import shares: when, who
+	recordImport    *sql.Stmt         // qRecordImport, once startHistory has run
 	titles          map[string]string // article id → title
 }
 
@@ -203,13 +203,14 @@ func (w *eventWriter) cached(cache map[int]*sql.Stmt, n int, query string) (*sql
 type batchValues struct {
 	first, n int
 	args     []any
+	note     string // the batch's history note (batchNote)
 	err      error
 }
 
 // encodeBatches sends the values of evs in batches of importBatch events,
-// with titles giving each span's article title, until done or stop is
-// closed; it closes out.
-func encodeBatches(evs []annotate.Event, titles map[string]string, out chan<- batchValues, stop <-chan struct{}) {
+// with titles giving each span's article title, and each batch's history
+// note naming source, until done or stop is closed; it closes out.
+func encodeBatches(evs []annotate.Event, titles map[string]string, source string, out chan<- batchValues, stop <-chan struct{}) {
 	defer close(out)
 	for first := 0; first < len(evs); first += importBatch {
 		b := batchValues{first: first, n: min(importBatch, len(evs)-first)}
@@ -227,6 +228,11 @@ func encodeBatches(evs []annotate.Event, titles map[string]string, out chan<- ba
 			}
 			b.args = append(b.args, vals...)
 		}
+		if b.err == nil {
+			if b.note, b.err = batchNote(evs[first:first+b.n], source); b.err != nil {
+				b.err = fmt.Errorf("events %d–%d: %w", first+1, first+b.n, b.err)
+			}
+		}
 		select {
 		case out <- b:
 		case <-stop:
@@ -242,8 +248,9 @@ func encodeBatches(evs []annotate.Event, titles map[string]string, out chan<- ba
 var eventColumnCount = strings.Count(eventColumns, ",") + 1
 
 // writeBatch stores evs, the events from index first of the import, with
-// the values args, and replaces their spans.
-func (w *eventWriter) writeBatch(evs []annotate.Event, first int, args []any) error {
+// the values args, records them in the history with note, and replaces
+// their spans.
+func (w *eventWriter) writeBatch(evs []annotate.Event, first int, args []any, note string) error {
 	stmt, err := w.batchStmt(len(evs))
 	if err != nil {
 		return err
@@ -251,7 +258,7 @@ func (w *eventWriter) writeBatch(evs []annotate.Event, first int, args []any) er
 	if _, err := stmt.Exec(args...); err != nil {
 		return fmt.Errorf("events %d–%d: %w", first+1, first+len(evs), err)
 	}
-	if err := w.recordBatch(evs); err != nil {
+	if err := w.recordBatch(note); err != nil {
 		return err
 	}
 	if w.dropSpans {
@@ -331,7 +338,7 @@ func (w *eventWriter) dropDateIndex(n int) (bool, error) {
 	if have >= n {
 		return false, nil
 	}
-	return w.dropIfOurs("index", "events_date", createDateIndex)
+	return w.dropIfOurs("index", "events", "events_date", createDateIndex)
 }
 
 // dropFillIDTrigger drops the events_fill_id trigger for an import of n
@@ -343,15 +350,15 @@ func (w *eventWriter) dropFillIDTrigger(n int) (bool, error) {
 	if n < rebuildFrom {
 		return false, nil
 	}
-	return w.dropIfOurs("trigger", "events_fill_id", createFillIDTrigger)
+	return w.dropIfOurs("trigger", "events", "events_fill_id", createFillIDTrigger)
 }
 
-// dropIfOurs drops the schema object of the given type and name on the
-// events table when its SQL is create (white space aside) — an object a
-// user or another tool changed is left alone — and reports whether it did.
-func (w *eventWriter) dropIfOurs(typ, name, create string) (bool, error) {
+// dropIfOurs drops the schema object of the given type and name on table
+// when its SQL is create (white space aside) — an object a user or another
+// tool changed is left alone — and reports whether it did.
+func (w *eventWriter) dropIfOurs(typ, table, name, create string) (bool, error) {
 	var sqlText string
-	err := w.tx.QueryRow(`SELECT sql FROM sqlite_master WHERE type = ? AND name = ? AND tbl_name = 'events'`, typ, name).Scan(&sqlText)
+	err := w.tx.QueryRow(`SELECT sql FROM sqlite_master WHERE type = ? AND name = ? AND tbl_name = ?`, typ, name, table).Scan(&sqlText)
 	if err == sql.ErrNoRows {
 		return false, nil
 	}
@@ -367,8 +374,7 @@ func (w *eventWriter) dropIfOurs(typ, name, create string) (bool, error) {
 
 // newEventWriter prepares the statements.
 func newEventWriter(tx *sql.Tx) (*eventWriter, error) {
-	w := &eventWriter{tx: tx, titles: map[string]string{}, batch: map[int]*sql.Stmt{}, delBatch: map[int]*sql.Stmt{},
-		histBatch: map[int]*sql.Stmt{}}
+	w := &eventWriter{tx: tx, titles: map[string]string{}, batch: map[int]*sql.Stmt{}, delBatch: map[int]*sql.Stmt{}}
 	var err error
 	prepare := func(q string) *sql.Stmt {
 		if err != nil {
@@ -389,12 +395,12 @@ func newEventWriter(tx *sql.Tx) (*eventWriter, error) {
 
 // close closes the statements.
 func (w *eventWriter) close() {
-	for _, s := range []*sql.Stmt{w.insSpan, w.title} {
+	for _, s := range []*sql.Stmt{w.insSpan, w.title, w.recordImport} {
 		if s != nil {
 			s.Close()
 		}
 	}
-	for _, cache := range []map[int]*sql.Stmt{w.batch, w.delBatch, w.histBatch} {
+	for _, cache := range []map[int]*sql.Stmt{w.batch, w.delBatch} {
 		for _, s := range cache {
 			s.Close()
 		}
