@@ -269,3 +269,20 @@ func TestMergeAfterImport(t *testing.T) {
 		t.Errorf("imported event after the merge = %q, %v", e.Title, err)
 	}
 }
+
+// BenchmarkHistoryOfImported100k reads the history of one event of a
+// 100,000-event import, as Ctrl+H does: its import row is found among the
+// import's 1,000 batch rows.
+func BenchmarkHistoryOfImported100k(b *testing.B) {
+	p, _ := newProject(b)
+	evs := benchEvents(benchN)
+	if _, err := p.ImportEventsFrom(evs, "big.csv"); err != nil {
+		b.Fatal(err)
+	}
+	id := evs[benchN/2].ID
+	for b.Loop() {
+		if h, err := p.History(id); err != nil || len(h) != 1 {
+			b.Fatalf("History = %v, %v", h, err)
+		}
+	}
+}
