@@ -298,21 +298,9 @@ func (p *Project) History(entityID string) ([]HistoryEntry, error) {
 		return nil, err
 	}
 	defer p.mu.Unlock()
-	rows, err := p.db.Query(`SELECT seq, at, annotator, action, entity, entity_id, before_json, after_json, undone
+	out, err := queryHistory(p.db, `SELECT seq, at, annotator, action, entity, entity_id, before_json, after_json, undone
 		FROM history WHERE entity_id = ? ORDER BY seq`, entityID)
 	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []HistoryEntry
-	for rows.Next() {
-		h, err := scanHistory(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, h)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	imports, err := importEntries(p.db, entityID)

@@ -92,17 +92,12 @@ func importEntries(q querier, id string) ([]HistoryEntry, error) {
 	if id == "" {
 		return nil, nil
 	}
-	rows, err := q.Query(qImportHistory, `"`+id+`"`)
+	batches, err := queryHistory(q, qImportHistory, `"`+id+`"`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var out []HistoryEntry
-	for rows.Next() {
-		h, err := scanHistory(rows)
-		if err != nil {
-			return nil, err
-		}
+	for _, h := range batches {
 		var n importBatchNote
 		if err := json.Unmarshal([]byte(h.After), &n); err != nil {
 			continue // not a note this version wrote
@@ -116,6 +111,25 @@ func importEntries(q querier, id string) ([]HistoryEntry, error) {
 			out = append(out, h)
 			break
 		}
+	}
+	return out, nil
+}
+
+// queryHistory runs query (which selects the columns scanHistory reads)
+// and returns its rows as history entries.
+func queryHistory(q querier, query string, args ...any) ([]HistoryEntry, error) {
+	rows, err := q.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []HistoryEntry
+	for rows.Next() {
+		h, err := scanHistory(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, h)
 	}
 	return out, rows.Err()
 }

@@ -3,8 +3,6 @@ package render
 import (
 	"math"
 	"slices"
-
-	"github.com/paulmach/orb"
 )
 
 // stackTolerance is how close, in logical pixels, point symbols must be to
@@ -26,23 +24,7 @@ func (m *Map) StackAt(v View, x, y float64) []string {
 		return nil
 	}
 	k := v.worldScale()
-	at := v.pixelToWorld(x, y)
-	t := newXform(v)
-	cs := m.clustersFor(v, t, m.pinnedSelection(v, m.lastSel.Selected))
-	r := hitPoint / k
-	refs := es.points.InBound(nil, orb.Bound{Min: orb.Point{at[0] - r, at[1] - r}, Max: orb.Point{at[0] + r, at[1] + r}})
-	var best *pointRef
-	bestD := math.Inf(1)
-	for _, ref := range refs {
-		pr := ref.(*pointRef)
-		d := math.Hypot(pr.p[0]-at[0], pr.p[1]-at[1]) * k
-		if d > hitPoint || cs.isClustered(pr) {
-			continue
-		}
-		if d < bestD-1e-9 || (math.Abs(d-bestD) <= 1e-9 && pr.idx > best.idx) {
-			best, bestD = pr, d
-		}
-	}
+	best, refs, cs := m.pointAt(v, newXform(v), v.pixelToWorld(x, y))
 	if best == nil {
 		return nil
 	}

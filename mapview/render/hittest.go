@@ -31,23 +31,11 @@ func (m *Map) HitTest(v View, x, y float64) (eventID string, ok bool) {
 	at := v.pixelToWorld(x, y)
 	t := newXform(v)
 	// Points.
-	cs := m.clustersFor(v, t, m.pinnedSelection(v, m.lastSel.Selected))
-	r := hitPoint / k
-	refs := es.points.InBound(nil, orb.Bound{Min: orb.Point{at[0] - r, at[1] - r}, Max: orb.Point{at[0] + r, at[1] + r}})
+	pt, _, cs := m.pointAt(v, t, at)
+	if pt != nil {
+		return es.items[pt.idx].id, es.items[pt.idx].id != ""
+	}
 	best, bestD := -1, math.Inf(1)
-	for _, ref := range refs {
-		pr := ref.(*pointRef)
-		d := math.Hypot(pr.p[0]-at[0], pr.p[1]-at[1]) * k
-		if d > hitPoint || cs.isClustered(pr) {
-			continue
-		}
-		if d < bestD-1e-9 || (math.Abs(d-bestD) <= 1e-9 && pr.idx > best) {
-			best, bestD = pr.idx, d
-		}
-	}
-	if best >= 0 {
-		return es.items[best].id, es.items[best].id != ""
-	}
 	// Bubbles and flows lie over lines and areas: GroupAt's.
 	if cs != nil {
 		d := vec{float32(x * t.scale), float32(y * t.scale)}
@@ -57,7 +45,7 @@ func (m *Map) HitTest(v View, x, y float64) (eventID string, ok bool) {
 	}
 	absorbed := func(i int) bool { return cs != nil && cs.absorbed != nil && cs.absorbed[i] }
 	// Lines, then areas.
-	r = hitLine / k
+	r := hitLine / k
 	cands := es.shapes.query(nil, orb.Bound{Min: orb.Point{at[0] - r, at[1] - r}, Max: orb.Point{at[0] + r, at[1] + r}})
 	cands = slices.DeleteFunc(cands, absorbed)
 	bestD = math.Inf(1)
@@ -127,4 +115,29 @@ func (m *Map) GroupAt(v View, x, y float64) (Group, bool) {
 		return Group{Flow: true, Count: len(f.items), Bound: lonlat(f.zoom), ByType: m.shapeTypes(nil, f.items).sorted()}, true
 	}
 	return Group{}, false
+}
+
+// pointAt returns the point symbol drawn at world point at of view v (with
+// transform t): the nearest within hitPoint logical pixels, not grouped
+// into a bubble, the later event on a tie; nil when there is none. It also
+// returns the point references near at and the frame's clustering. The
+// caller holds m.mu.
+func (m *Map) pointAt(v View, t xform, at orb.Point) (*pointRef, []orb.Pointer, *clusterSet) {
+	k := v.worldScale()
+	cs := m.clustersFor(v, t, m.pinnedSelection(v, m.lastSel.Selected))
+	r := hitPoint / k
+	refs := m.events.points.InBound(nil, orb.Bound{Min: orb.Point{at[0] - r, at[1] - r}, Max: orb.Point{at[0] + r, at[1] + r}})
+	var best *pointRef
+	bestD := math.Inf(1)
+	for _, ref := range refs {
+		pr := ref.(*pointRef)
+		d := math.Hypot(pr.p[0]-at[0], pr.p[1]-at[1]) * k
+		if d > hitPoint || cs.isClustered(pr) {
+			continue
+		}
+		if best == nil || d < bestD-1e-9 || (math.Abs(d-bestD) <= 1e-9 && pr.idx > best.idx) {
+			best, bestD = pr, d
+		}
+	}
+	return best, refs, cs
 }

@@ -139,33 +139,11 @@ func (v View) Clamp() View {
 }
 
 // FitBound returns the view of size w×h at the given scale that shows bound b
-// whole with a margin around it, zoomed as far in as MaxZoom allows (a point
-// is shown at zoom 12).
+// whole with a margin around it (6 % of the shorter side, 32 px at most),
+// zoomed as far in as MaxZoom allows (a point is shown at zoom 12).
 func FitBound(b orb.Bound, w, h int, scale float64) View {
-	v := View{Center: b.Center(), Width: w, Height: h, Scale: scale}
-	lo, hi := toWorld(orb.Point{b.Min[0], b.Max[1]}), toWorld(orb.Point{b.Max[0], b.Min[1]})
-	bw, bh := hi[0]-lo[0], hi[1]-lo[1]
-	v.Center = fromWorld(orb.Point{(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2})
-	margin := math.Min(32, 0.06*float64(min(w, h)))
-	aw, ah := float64(w)-2*margin, float64(h)-2*margin
-	if aw < 1 {
-		aw = 1
-	}
-	if ah < 1 {
-		ah = 1
-	}
-	z := 12.0
-	if bw > 0 || bh > 0 {
-		z = math.Inf(1)
-		if bw > 0 {
-			z = math.Log2(aw / bw)
-		}
-		if bh > 0 {
-			z = math.Min(z, math.Log2(ah/bh))
-		}
-	}
-	v.Zoom = z
-	return v.Clamp()
+	m := math.Min(32, 0.06*float64(min(w, h)))
+	return FitBoundInset(b, w, h, scale, Insets{Left: m, Top: m, Right: m, Bottom: m})
 }
 
 // RegionBound is the lon/lat extent of the first view: Dushanbe, Khatlon,
