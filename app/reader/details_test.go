@@ -41,3 +41,23 @@ func TestSetArticleDetailsKeepsThePlace(t *testing.T) {
 		t.Error("SetArticleDetails replaced the article with another one")
 	}
 }
+
+// TestScrollToOffsetLeavesAVisibleLine asks to show a line already in view:
+// the text stays put; a line out of view is brought a third of the way down.
+func TestScrollToOffsetLeavesAVisibleLine(t *testing.T) {
+	text := strings.Repeat("The delegation travelled to Kunduz for talks. ", 80)
+	r := newTestReader(t, text, 500, 300)
+	r.ScrollToOffset(1500)
+	y := r.ScrollOffset()
+	if y == 0 {
+		t.Fatal("set-up: the reader did not scroll")
+	}
+	r.ScrollToOffset(1500 + 40) // the same or the next line: in view
+	if got := r.ScrollOffset(); got != y {
+		t.Errorf("showing a line in view scrolled from %g to %g", y, got)
+	}
+	r.ScrollToOffset(10) // far above
+	if got := r.ScrollOffset(); got >= y {
+		t.Errorf("showing a line out of view left the reader at %g", got)
+	}
+}

@@ -8,8 +8,9 @@ func (r *Reader) Scrolled(ev *fyne.ScrollEvent) {
 }
 
 // ScrollToOffset brings the line holding code point offset into view, a
-// third of the way down the pane. Before the reader has a size the request
-// is kept and applied at the first layout.
+// third of the way down the pane; a line already in full view stays where
+// it is (the text does not jump under the reader's eyes). Before the reader
+// has a size the request is kept and applied at the first layout.
 func (r *Reader) ScrollToOffset(offset int) {
 	r.pendingScroll = offset
 	if size := r.Size(); size.Width > 0 && size.Height > 0 {
@@ -80,6 +81,9 @@ func (r *Reader) applyPendingScroll() {
 	}
 	l := r.lay.lines[r.lineOf(clamp(r.pendingScroll, 0, r.textLen()))]
 	r.pendingScroll = -1
+	if h := r.Size().Height; l.y-r.lay.m.padTop >= r.scrollY && l.y+r.lay.m.lineH+r.lay.m.padTop <= r.scrollY+h {
+		return // in view already
+	}
 	r.scrollY = l.y - r.Size().Height/3
 	r.clampScroll()
 }

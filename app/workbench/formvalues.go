@@ -128,8 +128,14 @@ func (f *eventForm) collect() (annotate.Event, error) {
 	if p, ok := f.wb.gaz.Place(f.placeID); ok {
 		e.PlaceName, e.Admin1, e.Country = p.Name, p.Admin1, p.Country
 	}
-	e.GeoPrecision = annotate.GeoPrecision(max(f.geo.SelectedIndex()+1, 1))
-	e.Certainty = annotate.Certainty(certaintyNames[max(f.certainty.SelectedIndex(), 0)])
+	// A drop-down left on "(Select one)" keeps what the event had (an
+	// imported event may have no certainty): nothing is chosen for the user.
+	if i := f.geo.SelectedIndex(); i >= 0 {
+		e.GeoPrecision = annotate.GeoPrecision(i + 1)
+	}
+	if i := f.certainty.SelectedIndex(); i >= 0 {
+		e.Certainty = annotate.Certainty(certaintyNames[i])
+	}
 	e.Fatalities = -1
 	if s := strings.TrimSpace(f.fatalities.Text); s != "" {
 		n, err := strconv.Atoi(s)
@@ -138,7 +144,9 @@ func (f *eventForm) collect() (annotate.Event, error) {
 		}
 		e.Fatalities = n
 	}
-	e.Status = annotate.Status(statusNames[max(f.state.SelectedIndex(), 0)])
+	if i := f.state.SelectedIndex(); i >= 0 {
+		e.Status = annotate.Status(statusNames[i])
+	}
 	e.Tags = splitTags(f.tags.Text)
 	e.Notes = strings.TrimSpace(f.notes.Text)
 	f.warnID, f.warning = "", ""
