@@ -263,7 +263,7 @@ func guardOpen(db *sql.DB, v int) error {
 	}
 	for _, t := range foreignTriggers(have, want) {
 		if _, ours := want.tables[t.table]; ours {
-			return fmt.Errorf("%w: the trigger %s on %s would run on the next edit; File → Merge project… brings in the file's data without running it",
+			return fmt.Errorf("%w: the trigger %s on %s would run on the next edit; File › Merge project… brings in the file's data without running it",
 				ErrUnsafe, t.name, t.table)
 		}
 	}

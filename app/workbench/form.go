@@ -98,7 +98,7 @@ func (f *eventForm) build() {
 		return err
 	}
 	f.precision = newChoice(h, precisionNames, func(string) { f.edited() })
-	f.place = newCompleter(h, "place: ↓ for suggestions, or type a name", f.placeOptions, f.pickPlace)
+	f.place = newCompleter(h, "place: Down key for suggestions, or type a name", f.placeOptions, f.pickPlace)
 	f.geo = newChoice(h, geoNames, func(string) { f.edited() })
 	f.certainty = newChoice(h, certaintyNames, func(string) { f.edited() })
 	f.fatalities = newFieldEntry(h, "—")

@@ -122,7 +122,7 @@ func (f *eventForm) collect() (annotate.Event, error) {
 	e.DatePrecision = annotate.DatePrecision(f.precision.SelectedIndex() + 1)
 	e.DatePrecision = max(e.DatePrecision, p1, p2, annotate.PrecisionDay)
 	if f.placeID == "" && f.geometry == nil || strings.TrimSpace(f.place.Text) != f.placeText {
-		return bad("Place", errors.New("pick a place from the list (press ↓ in the place field, or type its name)"))
+		return bad("Place", errors.New("pick a place from the list (the Down key in the place field), or type its name"))
 	}
 	e.PlaceID, e.Geometry = f.placeID, f.geometry
 	if p, ok := f.wb.gaz.Place(f.placeID); ok {

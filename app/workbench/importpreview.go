@@ -121,7 +121,7 @@ func (ei *EventImport) summary() string {
 	}
 	if len(ei.Differ) > 0 {
 		parts = append(parts, countOf(len(ei.Differ), "of them differs", "of them differ")+" in the file (listed below): the project's version is kept. "+
-			"To bring such changes in, merge the teammate's project file instead (File → Merge project…).")
+			"To bring such changes in, merge the teammate's project file instead (File › Merge project…).")
 	}
 	return strings.Join(parts, " ")
 }

@@ -44,7 +44,7 @@ func TestEventImportPreviewCancelAndImport(t *testing.T) {
 		"Import events from events.geojson",
 		"3 events will come in. 1 event is already in the project and will be left as they are. " +
 			"2 evidence spans will be dropped: their article is not in this project. 1 of them differs in the file (listed below): " +
-			"the project's version is kept. To bring such changes in, merge the teammate's project file instead (File → Merge project…).",
+			"the project's version is kept. To bring such changes in, merge the teammate's project file instead (File › Merge project…).",
 		"The first 2 of 3 incoming events",
 		"13 Nov 2025\nDiplomacy / talks/meeting\nTalks in Kunduz\nKunduz",
 		"—\nArmed clash\nClash at Shir Khan\n",

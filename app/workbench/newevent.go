@@ -85,6 +85,11 @@ func (wb *Workbench) draft(span annotate.Span) annotate.Event {
 // its type field. Nothing is saved until Enter.
 func (wb *Workbench) NewEventFromSelection() {
 	start, end := wb.reader.Selection()
+	if start == end && wb.current >= 0 {
+		// Nothing selected is not an error worth a sheet: say what to do.
+		wb.status.setMessage("Select the words that report an event in the article, then press Ctrl+E")
+		return
+	}
 	span, err := wb.spanOf(start, end)
 	if err != nil {
 		wb.onError(err)
@@ -102,7 +107,7 @@ func (wb *Workbench) NewEventFromSelection() {
 	wb.refreshDraftHighlight()
 	msg := "New event from “" + defaultTitle(span.Quote) + "”: type, Tab to the next field, Enter saves"
 	if e.DateStart.IsZero() {
-		msg += " — the article has no date: type the event's (2025-11-20, 2025-11 or 2025)"
+		msg = "New event — the article has no date: type the event's date, e.g. 2025-11-20"
 	}
 	wb.status.setMessage(msg)
 	wb.form.focusType()

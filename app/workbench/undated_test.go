@@ -30,7 +30,7 @@ func TestUndatedArticleAsksForTheDate(t *testing.T) {
 	if got := wb.form.start.Text; got != "" {
 		t.Errorf("the draft's start date is %q, want it empty", got)
 	}
-	if !strings.Contains(wb.status.message.Text, "the article has no date: type the event's") {
+	if !strings.Contains(wb.status.message.Text, "the article has no date: type the event's date") {
 		t.Errorf("status %q", wb.status.message.Text)
 	}
 	wb.form.typ.setText("Diplomacy")

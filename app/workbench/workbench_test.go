@@ -104,6 +104,16 @@ func TestSelectionOfSpacesIsRefused(t *testing.T) {
 	if evs, _ := wb.project.Events(); len(evs) != 0 {
 		t.Errorf("%d events stored after a refused selection", len(evs))
 	}
+	// Nothing selected at all: a hint in the status line, no message sheet.
+	*errs = nil
+	wb.reader.SetSelection(start, start)
+	wb.NewEventFromSelection()
+	if wb.form.shown || len(*errs) != 0 {
+		t.Fatalf("Ctrl+E with nothing selected: form %v, errors %v", wb.form.shown, *errs)
+	}
+	if got, want := wb.status.message.Text, "Select the words that report an event in the article, then press Ctrl+E"; got != want {
+		t.Errorf("status %q, want %q", got, want)
+	}
 }
 
 func TestTapEventOnMapSelectsItAndScrollsReader(t *testing.T) {
