@@ -25,7 +25,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("render", "render -project FILE.gpkg -o map.png [-size 1280x800] [-scale 1|2|…] [-dark] [-legend=false] [-group=false] [-fit region|events] [-center LON,LAT] [-zoom Z]\nDraws the project's map, base map and events, to a PNG with no display.", stderr)
 	project := fs.String("project", "", "project file to draw (required)")
 	out := fs.String("o", "", "PNG file to write (required)")
-	size := fs.String("size", "1280x800", "image size in logical pixels, WIDTHxHEIGHT, from 200x150 to 8000x8000")
+	size := fs.String("size", "1280x800", "image size in logical pixels, WIDTHxHEIGHT, from 480x320 to 8000x8000")
 	scale := fs.Float64("scale", 1, "pixel density from 0.5 to 4: 1, or 2 for a sharp image on slides")
 	dark := fs.Bool("dark", false, "draw in the dark theme")
 	fit := fs.String("fit", "region", "what the view shows: region or events")
@@ -136,9 +136,9 @@ func parseSize(s string) (w, h int, err error) {
 			h, err = strconv.Atoi(hs)
 		}
 	}
-	// Below 200x150 the legend, the scale bar and the attribution cover the map.
-	if !ok || err != nil || w < 200 || h < 150 || w > 8000 || h > 8000 {
-		return 0, 0, fmt.Errorf("-size %q: want WIDTHxHEIGHT between 200x150 and 8000x8000, e.g. 1280x800", s)
+	// Below 480x320 the attribution (the data licence) does not fit and the legend covers the map.
+	if !ok || err != nil || w < 480 || h < 320 || w > 8000 || h > 8000 {
+		return 0, 0, fmt.Errorf("-size %q: want WIDTHxHEIGHT between 480x320 and 8000x8000, e.g. 1280x800", s)
 	}
 	return w, h, nil
 }

@@ -32,6 +32,9 @@ const restDelay = 120 * time.Millisecond
 // Dragged pans the map with the pointer; the last image is moved until the
 // drag ends or rests.
 func (m *Map) Dragged(ev *fyne.DragEvent) {
+	if m.Steered {
+		return
+	}
 	if m.tool != nil && m.toolDragged(ev) {
 		return
 	}
@@ -51,6 +54,9 @@ func (m *Map) Dragged(ev *fyne.DragEvent) {
 
 // DragEnd draws the map at its new place.
 func (m *Map) DragEnd() {
+	if m.Steered {
+		return
+	}
 	if m.tool != nil && m.toolDragEnd() {
 		return
 	}
@@ -78,6 +84,9 @@ func (m *Map) wholePixels(dx, dy, scale float64) (float64, float64) {
 // Scrolled zooms around the pointer: up to zoom in, down to zoom out, by
 // half a level per wheel notch and smoothly with a trackpad.
 func (m *Map) Scrolled(ev *fyne.ScrollEvent) {
+	if m.Steered {
+		return
+	}
 	dy := float64(ev.Scrolled.DY)
 	if dy == 0 {
 		return
@@ -121,6 +130,9 @@ func (m *Map) Tapped(ev *fyne.PointEvent) {
 	v := m.View()
 	x, y := float64(ev.Position.X), float64(ev.Position.Y)
 	id, ok := m.engine.HitTest(v, x, y)
+	if !ok && m.Steered {
+		return // a steered map does not zoom into bubbles or lose its selection
+	}
 	if !ok {
 		if g, isGroup := m.engine.GroupAt(v, x, y); isGroup {
 			m.zoomToCluster(v, g.Bound, x, y)
@@ -128,9 +140,11 @@ func (m *Map) Tapped(ev *fyne.PointEvent) {
 		}
 		id = ""
 	}
-	// Events drawn on one spot: each click selects the next.
+	// Events drawn on one spot: each click selects the next, and the
+	// tooltip tells of it.
 	if stack := m.engine.StackAt(v, x, y); len(stack) > 1 {
 		id = nextInStack(stack, m.sel)
+		m.stack, m.hover = stack, id
 	}
 	m.Select(id)
 	if m.OnEventTapped != nil {
@@ -150,6 +164,9 @@ func (m *Map) zoomToCluster(v render.View, b orb.Bound, x, y float64) {
 
 // DoubleTapped zooms in one level around the pointer.
 func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
+	if m.Steered {
+		return
+	}
 	if m.tool != nil && !m.tool.edit {
 		m.toolDoubleTapped(ev.Position)
 		return
@@ -206,6 +223,9 @@ func (m *Map) TypedKey(ev *fyne.KeyEvent) {
 // TappedSecondary deletes the vertex under the pointer while drawing or
 // editing a geometry, and otherwise reports the click (OnSecondaryTapped).
 func (m *Map) TappedSecondary(ev *fyne.PointEvent) {
+	if m.Steered {
+		return
+	}
 	if m.tool != nil {
 		m.toolSecondaryTapped(ev.Position)
 		return
@@ -240,7 +260,7 @@ func (m *Map) MouseMoved(ev *desktop.MouseEvent) {
 		id = m.sel // the tooltip tells of the event shown selected
 	}
 	var gt groupTip
-	if id == "" {
+	if id == "" && !m.Steered { // "Click to zoom in" is not true of a steered map
 		if g, ok := m.engine.GroupAt(v, x, y); ok {
 			gt = groupTip{g: g, v: v, at: ev.Position, ok: true}
 		}

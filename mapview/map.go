@@ -28,6 +28,12 @@ type Map struct {
 	// tapped (a presentation steers the map with its own keys); by default
 	// a tap focuses the map so + − 0 Z and the arrows work.
 	KeepFocus bool
+	// Steered makes the map its owner's to move (a presentation moves it
+	// from slide to slide): drags, the wheel and double-clicks do nothing,
+	// a click on a bubble or an empty spot neither zooms nor clears the
+	// selection, and bubbles have no tooltip; a click on an event is still
+	// reported (OnEventTapped).
+	Steered bool
 	// OnSecondaryTapped is called on a right-click that is not editing a
 	// geometry, with the lon/lat clicked and the id of the event there (""
 	// for none); see secondary.go.

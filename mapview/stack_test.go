@@ -31,6 +31,9 @@ func TestClicksStepThroughEventsOnOneSpot(t *testing.T) {
 	at := fyne.NewPos(float32(x), float32(y))
 	for range 4 {
 		test.TapAt(m, at)
+		if m.hover != m.Selected() {
+			t.Errorf("after a click the tooltip tells of %q, the selection is %q", m.hover, m.Selected())
+		}
 	}
 	if want := "visit talks kunduz visit"; strings.Join(got, " ") != want {
 		t.Errorf("four clicks selected %q, want %q", got, want)
@@ -41,5 +44,29 @@ func TestClicksStepThroughEventsOnOneSpot(t *testing.T) {
 	}
 	if note := stackNote(m.stack, m.hover); note != "1 of 3 events here · click for the next" {
 		t.Errorf("tooltip note %q", note)
+	}
+}
+
+// TestSteeredMapIgnoresNavigation: a map its owner steers (a presentation)
+// is not moved by a drag, the wheel or a double-click, a click on a bubble
+// does not zoom into it, but a click on an event is still reported.
+func TestSteeredMapIgnoresNavigation(t *testing.T) {
+	m, w := newTestMap(t)
+	m.Steered = true
+	var tapped []string
+	m.OnEventTapped = func(id string) { tapped = append(tapped, id) }
+	before := m.View()
+	test.Drag(w.Canvas(), fyne.NewPos(400, 300), 60, 20)
+	m.DragEnd()
+	m.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(400, 300)}, Scrolled: fyne.NewDelta(0, -40)})
+	m.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(400, 300)})
+	test.TapAt(m, fyne.NewPos(3, 3)) // nothing there
+	if got := m.View(); got != before {
+		t.Errorf("the steered map moved: %+v, was %+v", got, before)
+	}
+	x, y := m.View().ToPixel(orb.Point{68.857, 36.729})
+	test.TapAt(m, fyne.NewPos(float32(x), float32(y)))
+	if len(tapped) != 1 || tapped[0] != "kunduz" {
+		t.Errorf("OnEventTapped got %q, want only the click on Kunduz", tapped)
 	}
 }

@@ -95,6 +95,7 @@ func New(a fyne.App, title string, slides []Slide, tax annotate.Taxonomy, engine
 	}
 	s.mapW = mapview.New(engine)
 	s.mapW.KeepFocus = true
+	s.mapW.Steered = true // the slides move the map; a click must not
 	s.mapW.SetEvents(events, tax)
 	s.mapW.OnEventTapped = func(id string) {
 		if i, ok := s.index[id]; ok {

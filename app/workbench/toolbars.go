@@ -3,6 +3,7 @@ package workbench
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -53,6 +54,8 @@ func (wb *Workbench) ExportMapImage() {
 		wb.status.setMessage("map image written to " + w.URI().Path())
 	}, wb.win)
 	d.SetFileName("event-atlas-map.png")
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".png"}))
+	wb.StartInProjectFolder(d)
 	d.Show()
 	d.Resize(DialogSize(wb.win.Canvas().Size()))
 }
