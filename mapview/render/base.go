@@ -34,6 +34,10 @@ func bandTol(b int) float64 { return simplifyTol / math.Exp2(float64(b+minBand))
 // focusCountries are the countries the region is about; they get a lighter land tint.
 var focusCountries = map[string]bool{"AFG": true, "TJK": true}
 
+// focusISO2 are the focus countries by their two-letter codes, as places
+// name their country.
+var focusISO2 = map[string]bool{"AF": true, "TJ": true}
+
 // country is one country, projected to world pixels and simplified per band.
 type country struct {
 	a3, name string
@@ -67,6 +71,7 @@ type place struct {
 	world orb.Point
 	rank  int // 0 capital, 1 province seat, 2 district seat, 3 other
 	pop   int
+	focus bool // in a focus country (whole in the data), not a neighbour
 }
 
 // crossing is a border crossing (a bridge).
@@ -149,7 +154,8 @@ func buildBase(bm *assets.BaseMap) (*baseData, error) {
 		if name == "" {
 			continue
 		}
-		bd.places = append(bd.places, place{name: name, ascii: prop(f, "name_ascii"), world: toWorld(pt), rank: placeRank(prop(f, "fcode")), pop: int(f.Properties.MustFloat64("population", 0))})
+		bd.places = append(bd.places, place{name: name, ascii: prop(f, "name_ascii"), world: toWorld(pt), rank: placeRank(prop(f, "fcode")),
+			pop: int(f.Properties.MustFloat64("population", 0)), focus: focusISO2[prop(f, "country")]})
 	}
 	// Capitals, then province seats, then the rest by population.
 	sort.SliceStable(bd.places, func(i, j int) bool {

@@ -89,3 +89,26 @@ func TestNeighboursFadeAtTheClipBox(t *testing.T) {
 		t.Errorf("Uzbekistan half way into the fade: %v, want between %v and %v", mid, st.Background, st.Land)
 	}
 }
+
+// TestFadedNeighbourPlacesUnnamed: from far out, a neighbour's city where
+// its land has faded out (Islamabad, by the southern edge of the data) is
+// not named, while one well inside (Tashkent) and the focus countries'
+// cities beyond the edge (Kandahar) are.
+func TestFadedNeighbourPlacesUnnamed(t *testing.T) {
+	m := newTestMap(t)
+	v := View{Center: orb.Point{67.5, 36}, Zoom: 5.2, Width: 640, Height: 480, Scale: 1}
+	got := map[string]bool{}
+	for _, l := range m.Labels(v) {
+		if l.Kind == LabelPlace {
+			got[l.Text] = true
+		}
+	}
+	if got["Islamabad"] {
+		t.Error("Islamabad, where Pakistan has faded out, is named")
+	}
+	for _, want := range []string{"Tashkent", "Kandahār", "Kabul"} {
+		if !got[want] {
+			t.Errorf("%s is not named; have %v", want, got)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"image"
 	"math"
 	"slices"
 	"strings"
@@ -180,11 +181,21 @@ func (m *Map) placeLabels(ov *overlay, v View, t xform, pl *placer) {
 	s := t.scale
 	view := t.worldBound(0)
 	bd := m.base
+	// A neighbour's place where its land has faded out (base_fade.go) is
+	// not named: the name would float over nothing.
+	fade, fading := fadeFor(t, image.Rect(0, 0, t.w, t.h), 0)
+	fadedOut := func(p place) bool {
+		if !fading || p.focus {
+			return false
+		}
+		d := t.pt(p.world)
+		return fade.weight(int(d.X), int(d.Y)) < 128
+	}
 	// Capitals and province seats first.
 	placed := map[string]bool{}
 	tryPlaces := func(ranks func(int) bool) {
 		for _, p := range bd.places {
-			if !ranks(p.rank) || !placeShown(p, v.Zoom) || !view.Contains(p.world) {
+			if !ranks(p.rank) || !placeShown(p, v.Zoom) || !view.Contains(p.world) || fadedOut(p) {
 				continue
 			}
 			ok := m.placePlace(ov, t, pl, p)
