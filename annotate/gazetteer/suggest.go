@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 
 	"eventatlas/annotate"
@@ -10,10 +11,13 @@ import (
 // Suggest returns the places to offer for the selection [start, end) of
 // text (code points): first the places named inside the selection, then
 // those named elsewhere in its sentence, then in its paragraph (a line of
-// the text). Within each group every name's best candidate comes before any
-// second choice, in text order; each place appears once. Selecting "visited
-// Kunduz" in the sample article offers Kunduz city, then Kunduz province,
-// then Tajikistan and Afghanistan from the same sentence.
+// the text), and last a dateline's place ("DUSHANBE, 20 Nov (Reuters) —"
+// names where the report was filed, not where the event happened). Within
+// each group every name's best candidate comes before any second choice:
+// inside the selection in text order, outside it the nearest name first.
+// Each place appears once. Selecting "visited Kunduz" in the sample article
+// offers Kunduz city, then Kunduz province, then Afghanistan and Tajikistan
+// from the same sentence.
 func (g *Gazetteer) Suggest(text string, start, end int) []annotate.Place {
 	rs := []rune(text)
 	if start > end {
@@ -29,7 +33,7 @@ func (g *Gazetteer) Suggest(text string, start, end int) []annotate.Place {
 	}
 	var es []entry
 	for _, m := range g.Match(text) {
-		group := 0
+		group, pos := 0, m.Start
 		switch {
 		case m.Start < end && m.End > start, start == end && m.Start <= start && start <= m.End:
 		case m.Start >= sentS && m.End <= sentE:
@@ -39,8 +43,14 @@ func (g *Gazetteer) Suggest(text string, start, end int) []annotate.Place {
 		default:
 			continue
 		}
+		if group > 0 {
+			pos = max(start-m.End, m.Start-end) // how far from the selection
+			if isDateline(rs, m.Start, m.End) {
+				group = 3
+			}
+		}
 		for r, p := range m.Candidates {
-			es = append(es, entry{group, r, m.Start, p})
+			es = append(es, entry{group, r, pos, p})
 		}
 	}
 	sort.SliceStable(es, func(a, b int) bool {
@@ -105,4 +115,31 @@ func paragraphBounds(rs []rune, start, end int) (int, int) {
 		e++
 	}
 	return s, e
+}
+
+// isDateline reports whether the name at [s, e) of rs opens a dateline: it
+// begins its line, is followed by a comma, a dash or a bracket, and a digit
+// or a dash comes within the line's first 60 code points ("Dushanbe, 20
+// November 2025 — …", "KUNDUZ (Reuters) - …").
+func isDateline(rs []rune, s, e int) bool {
+	b := s
+	for b > 0 && rs[b-1] != '\n' && unicode.IsSpace(rs[b-1]) {
+		b--
+	}
+	if b > 0 && rs[b-1] != '\n' {
+		return false // not at the start of its line
+	}
+	k := e
+	for k < len(rs) && rs[k] == ' ' {
+		k++
+	}
+	if k == len(rs) || !strings.ContainsRune(",—–-(", rs[k]) {
+		return false
+	}
+	for i := k; i < len(rs) && i < b+60 && rs[i] != '\n'; i++ {
+		if unicode.IsDigit(rs[i]) || rs[i] == '—' || rs[i] == '–' {
+			return true
+		}
+	}
+	return false
 }

@@ -16,8 +16,9 @@ func TestSuggestSample(t *testing.T) {
 		quote string
 		want  []string
 	}{
-		// selection, then the rest of the sentence (which is also its paragraph)
-		{"visited Kunduz", []string{"gn:1135689", "adm1:AF-KDZ", "adm0:TJK", "adm0:AFG"}},
+		// selection, then the rest of the sentence (which is also its
+		// paragraph), the nearest name first
+		{"visited Kunduz", []string{"gn:1135689", "adm1:AF-KDZ", "adm0:AFG", "adm0:TJK"}},
 		// the first "Balkh": governor of Balkh → province first; then Dushanbe
 		// and Tajikistan from its sentence, then the second choices
 		{"Balkh", []string{"adm1:AF-BAL", "gn:1147290", "gn:1221874", "adm0:TJK", "adm1:TJ-DU"}},
@@ -62,6 +63,35 @@ func TestSuggestGroups(t *testing.T) {
 	}
 	if got := g.Suggest("", 0, 0); len(got) != 0 {
 		t.Errorf("Suggest on empty text = %v", placeIDs(got))
+	}
+}
+
+// TestSuggestNearestAndDateline: outside the selection the nearest name
+// comes first, and a dateline's place last.
+func TestSuggestNearestAndDateline(t *testing.T) {
+	g := baseGazetteer(t)
+	text := "Dushanbe, 20 November 2025 — Tajik border guards seized heroin near Panj in Khatlon."
+	sel := strings.Index(text, "border guards seized heroin") // an ASCII run; its rune offset below
+	start := len([]rune(text[:sel]))
+	got := placeIDs(g.Suggest(text, start, start+len("border guards seized heroin")))
+	if len(got) < 3 {
+		t.Fatalf("Suggest = %v", got)
+	}
+	if got[0] == "gn:1221874" || got[0] == "adm1:TJ-DU" {
+		t.Errorf("the dateline's Dushanbe comes first: %v", got)
+	}
+	if last := got[len(got)-1]; last != "gn:1221874" && last != "adm1:TJ-DU" {
+		t.Errorf("Dushanbe, the dateline, is not last: %v", got)
+	}
+	if !isDateline([]rune(text), 0, len("Dushanbe")) {
+		t.Error("isDateline(Dushanbe, 20 November 2025 —) = false")
+	}
+	for _, line := range []string{"Officials met in Dushanbe, 20 people", "Dushanbe is the capital."} {
+		rs := []rune(line)
+		i := strings.Index(line, "Dushanbe")
+		if isDateline(rs, i, i+len("Dushanbe")) {
+			t.Errorf("isDateline(%q) = true", line)
+		}
 	}
 }
 
