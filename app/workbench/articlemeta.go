@@ -38,7 +38,7 @@ func (wb *Workbench) editArticleMeta(a annotate.Article, note string) {
 	f.url.SetText(a.URL)
 	f.url.SetPlaceHolder("https://…")
 	f.date.SetText(formatDate(a.Published))
-	f.date.SetPlaceHolder("YYYY-MM-DD")
+	f.date.SetPlaceHolder("2025-11-20 or 20 Nov 2025")
 	f.language.SetText(a.Language)
 	f.language.SetPlaceHolder("en, ru, tg, fa, ps…")
 	f.message.Wrapping = fyne.TextWrapWord
@@ -66,6 +66,7 @@ func (wb *Workbench) editArticleMeta(a annotate.Article, note string) {
 	}
 	f.title.OnChanged, f.date.OnChanged = check, check
 	check("")
+	f.submitOnEnter(s)
 }
 
 // saveArticleMeta stores the form's details on its article and shows them.

@@ -163,7 +163,7 @@ func TestPasteAsArticle(t *testing.T) {
 	f.outlet.SetText("Asia-Plus")
 	f.date.SetText("2024-13-01")
 	wb.addPastedArticle(f)
-	if len(*errs) != 1 || (*errs)[0].Error() != `the date "2024-13-01" is not YYYY-MM-DD` {
+	if len(*errs) != 1 || (*errs)[0].Error() != `the date "2024-13-01" is not a day: type it as 2025-11-20, 20 Nov 2025 or 20.11.2025` {
 		t.Fatalf("bad date gave %v", *errs)
 	}
 	f.date.SetText("2024-05-06")

@@ -109,10 +109,12 @@ func TestArticleDetailsValidatesAndSaves(t *testing.T) {
 		t.Fatalf("the form is not prefilled with %+v", orig)
 	}
 	for _, tc := range []struct{ title, date, want string }{
-		{"Border talks", "2025-13-40", `the date "2025-13-40" is not YYYY-MM-DD`},
-		{"Border talks", "13/11/2025", `the date "13/11/2025" is not YYYY-MM-DD`},
+		{"Border talks", "2025-13-40", `the date "2025-13-40" is not a day: type it as 2025-11-20, 20 Nov 2025 or 20.11.2025`},
+		{"Border talks", "13/11/2025", `the date "13/11/2025" is not a day: type it as 2025-11-20, 20 Nov 2025 or 20.11.2025`},
 		{"  ", "2025-11-13", "give the article a title"},
+		{"Border talks", "Nov 2025", `the date "Nov 2025" is not a day: type it as 2025-11-20, 20 Nov 2025 or 20.11.2025`},
 		{"Border talks", "", ""},
+		{"Border talks", "13 Nov 2025", ""},
 		{"Border talks", "2025-11-13", ""},
 	} {
 		f.title.SetText(tc.title)
@@ -124,7 +126,7 @@ func TestArticleDetailsValidatesAndSaves(t *testing.T) {
 	f.outlet.SetText("Asia-Plus")
 	f.url.SetText("https://example.org/talks")
 	f.language.SetText("ru")
-	s.def.OnTapped()
+	f.language.OnSubmitted(f.language.Text) // Enter in a field saves
 	if len(*errs) > 0 {
 		t.Fatal(*errs)
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -43,6 +42,7 @@ func (wb *Workbench) PasteAsArticle() {
 		widget.NewFormItem("", widget.NewLabel(fmt.Sprintf("%d characters from the clipboard", annotate.RuneLen(text)))))
 	wb.pasteForm = f
 	wb.pasteSheet = showSheet(wb.win.Canvas(), "Paste as new article", form, "Add article", func() { wb.addPastedArticle(f) }, fyne.NewSize(520, 340))
+	f.submitOnEnter(wb.pasteSheet)
 }
 
 // article reads the form into an article.
@@ -53,13 +53,26 @@ func (f *articleForm) article() (annotate.Article, error) {
 		return a, errors.New("give the article a title")
 	}
 	if d := strings.TrimSpace(f.date.Text); d != "" {
-		t, err := time.Parse("2006-01-02", d)
-		if err != nil {
-			return a, fmt.Errorf("the date %q is not YYYY-MM-DD", d)
+		t, p, err := parseDate(d, false)
+		if err != nil || p != annotate.PrecisionDay {
+			return a, fmt.Errorf("the date %q is not a day: type it as 2025-11-20, 20 Nov 2025 or 20.11.2025", d)
 		}
 		a.Published = t
 	}
 	return a, nil
+}
+
+// submitOnEnter makes Enter in the form's one-line fields press the
+// sheet's default button, when it is enabled (the form is valid).
+func (f *articleForm) submitOnEnter(s *sheet) {
+	submit := func(string) {
+		if !s.def.Disabled() {
+			s.def.OnTapped()
+		}
+	}
+	for _, e := range []*widget.Entry{f.title, f.outlet, f.url, f.date, f.language} {
+		e.OnSubmitted = submit
+	}
 }
 
 // addPastedArticle stores the pasted article, reports a duplicate and
