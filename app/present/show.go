@@ -155,6 +155,7 @@ func (s *Show) Next() {
 	if s.at >= 0 && s.at == len(s.slides)-1 {
 		if !s.ended {
 			s.ended = true
+			s.mapW.Select("") // no slide is current
 			s.showCaption()
 		}
 		return
@@ -167,6 +168,7 @@ func (s *Show) Next() {
 func (s *Show) Prev() {
 	if s.ended {
 		s.ended = false
+		s.mapW.Select(s.selected())
 		s.showCaption()
 		return
 	}
@@ -304,7 +306,7 @@ func (s *Show) caption() caption {
 		return s.overviewCaption()
 	}
 	if s.ended {
-		return caption{heading: fmt.Sprintf("%d / %d · end", len(s.slides), len(s.slides)),
+		return caption{heading: fmt.Sprintf("All %d shown", len(s.slides)),
 			title: "End of the presentation", place: "Esc leaves · Left arrow goes back · O shows the overview"}
 	}
 	sl := s.slides[s.at]
@@ -373,7 +375,7 @@ func (s *Show) typedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyLeft, fyne.KeyBackspace, fyne.KeyPageUp, fyne.KeyUp:
 		s.Prev()
 	case fyne.KeyHome:
-		s.Go(0)
+		s.Overview() // the title slide, before the first event
 	case fyne.KeyEnd:
 		s.Go(len(s.slides) - 1)
 	case fyne.KeyF11:

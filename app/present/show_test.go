@@ -68,11 +68,12 @@ func TestShowSteps(t *testing.T) {
 		{func() { key(s, fyne.KeyRight) }, 0, "early", "1 / 3 · Mar 2025 · Trade and economy"},
 		{func() { key(s, fyne.KeySpace) }, 1, "late", "2 / 3 · 10 Nov 2025 · Diplomacy › talks/meeting"},
 		{func() { s.typedRune('n') }, 2, "undated", "3 / 3 · — · Other"},
-		{func() { key(s, fyne.KeyRight) }, 2, "undated", "3 / 3 · end"}, // the last stays, the card says it is the end
-		{func() { key(s, fyne.KeySpace) }, 2, "undated", "3 / 3 · end"},
+		{func() { key(s, fyne.KeyRight) }, 2, "", "All 3 shown"}, // the last event stays, unselected; the card says it is the end
+		{func() { key(s, fyne.KeySpace) }, 2, "", "All 3 shown"},
 		{func() { key(s, fyne.KeyLeft) }, 2, "undated", "3 / 3 · — · Other"}, // back from the end card
-		{func() { key(s, fyne.KeyRight) }, 2, "undated", "3 / 3 · end"},
-		{func() { key(s, fyne.KeyHome) }, 0, "early", "1 / 3 · Mar 2025 · Trade and economy"},
+		{func() { key(s, fyne.KeyRight) }, 2, "", "All 3 shown"},
+		{func() { key(s, fyne.KeyHome) }, -1, "", "3 events · Mar 2025 – Nov 2025"}, // the title slide
+		{func() { key(s, fyne.KeyRight) }, 0, "early", "1 / 3 · Mar 2025 · Trade and economy"},
 		{func() { key(s, fyne.KeyEnd) }, 2, "undated", "3 / 3 · — · Other"},
 		{func() { key(s, fyne.KeyLeft) }, 1, "late", "2 / 3 · 10 Nov 2025 · Diplomacy › talks/meeting"},
 		{func() { s.mapW.OnEventTapped("early") }, 0, "early", "1 / 3 · Mar 2025 · Trade and economy"},
