@@ -1,6 +1,8 @@
 package workbench
 
 import (
+	"image"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,10 +12,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"eventatlas/annotate"
+	"eventatlas/mapview/render"
 )
 
 // eventTable lists the events that pass the filter in columns (date, type
-// with its colour, title, place) under a header whose buttons sort by a
+// with its map symbol, title, place) under a header whose buttons sort by a
 // column; a second click reverses the order. Selecting a row selects the
 // event everywhere; Del deletes it.
 type eventTable struct {
@@ -23,6 +26,7 @@ type eventTable struct {
 	desc    bool
 	header  []*widget.Button
 	list    *eventRows
+	icons   map[iconKey]image.Image // typeIcon's, by type
 	content *fyne.Container
 	quiet   bool // the selection is being set by code
 	selRow  int  // the selected row, -1 for none
@@ -128,9 +132,10 @@ func newEventRows(t *eventTable) *eventRows {
 	l.CreateItem = func() fyne.CanvasObject {
 		date := widget.NewLabel("13 Nov 2025")
 		date.Truncation = fyne.TextTruncateEllipsis
-		swatch := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-		swatch.SetMinSize(fyne.NewSquareSize(theme.Size(theme.SizeNameInlineIcon) * 0.6))
-		swatch.CornerRadius = theme.Size(theme.SizeNameInlineIcon) * 0.3
+		swatch := canvas.NewImageFromImage(nil) // the type's map symbol (typeIcon)
+		swatch.FillMode = canvas.ImageFillContain
+		swatch.ScaleMode = canvas.ImageScaleSmooth
+		swatch.SetMinSize(fyne.NewSquareSize(theme.Size(theme.SizeNameInlineIcon)))
 		typ := widget.NewLabel("type")
 		typ.Truncation = fyne.TextTruncateEllipsis
 		title := widget.NewLabel("title")
@@ -148,9 +153,11 @@ func newEventRows(t *eventTable) *eventRows {
 		cells[0].(*widget.Label).SetText(e.DateLabel())
 		typ := cells[1].(*fyne.Container)
 		typ.Objects[0].(*widget.Label).SetText(shortType(t.wb.tax, e.Type))
-		sw := typ.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
-		sw.FillColor = t.wb.tax.Lookup(e.Type).Color
-		sw.Refresh()
+		sw := typ.Objects[1].(*fyne.Container).Objects[0].(*canvas.Image)
+		if icon := t.typeIcon(e.Type); sw.Image != icon {
+			sw.Image = icon
+			sw.Refresh()
+		}
 		cells[2].(*widget.Label).SetText(e.Title)
 		cells[3].(*widget.Label).SetText(e.PlaceName)
 	}
@@ -241,4 +248,28 @@ func (t *eventTable) shows(id string) bool {
 		}
 	}
 	return false
+}
+
+// typeIcon is event type name's map symbol in its colour, drawn once per
+// type and taxonomy: the table shows the shape as well as the colour, so
+// that types of near colours stay apart.
+func (t *eventTable) typeIcon(name string) image.Image {
+	et := t.wb.tax.Lookup(name)
+	key := iconKey{name: name, sym: et.Symbol, col: et.Color}
+	if img, ok := t.icons[key]; ok {
+		return img
+	}
+	if t.icons == nil {
+		t.icons = map[iconKey]image.Image{}
+	}
+	img := render.SymbolIcon(et.Symbol, et.Color, 7, 2)
+	t.icons[key] = img
+	return img
+}
+
+// iconKey is what a type icon is drawn from.
+type iconKey struct {
+	name string
+	sym  annotate.Symbol
+	col  color.NRGBA
 }
