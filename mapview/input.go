@@ -113,7 +113,8 @@ func (m *Map) Scrolled(ev *fyne.ScrollEvent) {
 func (m *Map) endPreview() {
 	m.dragging = false
 	if m.mouseIn {
-		m.hover, _ = m.engine.HitTest(m.View(), float64(m.mouse.X), float64(m.mouse.Y))
+		x, y := m.viewPoint(m.mouse)
+		m.hover, _ = m.engine.HitTest(m.View(), x, y)
 	}
 	m.Refresh()
 }
@@ -128,7 +129,7 @@ func (m *Map) Tapped(ev *fyne.PointEvent) {
 		return
 	}
 	v := m.View()
-	x, y := float64(ev.Position.X), float64(ev.Position.Y)
+	x, y := m.viewPoint(ev.Position)
 	id, ok := m.engine.HitTest(v, x, y)
 	if !ok && m.Steered {
 		return // a steered map does not zoom into bubbles or lose its selection
@@ -253,7 +254,7 @@ func (m *Map) MouseMoved(ev *desktop.MouseEvent) {
 		return
 	}
 	v := m.View()
-	x, y := float64(ev.Position.X), float64(ev.Position.Y)
+	x, y := m.viewPoint(ev.Position)
 	id, _ := m.engine.HitTest(v, x, y)
 	m.stack = m.engine.StackAt(v, x, y)
 	if slices.Contains(m.stack, m.sel) {

@@ -34,6 +34,11 @@ type Map struct {
 	// selection, and bubbles have no tooltip; a click on an event is still
 	// reported (OnEventTapped).
 	Steered bool
+	// Magnify draws a Steered map's labels, symbols and lines this many
+	// times their screen size, for a room watching a projector; 0 or 1
+	// draws them at the screen's size. Only a Steered map is magnified (its
+	// owner moves it; the pointer only picks events).
+	Magnify float64
 	// OnSecondaryTapped is called on a right-click that is not editing a
 	// geometry, with the lon/lat clicked and the id of the event there (""
 	// for none); see secondary.go.
@@ -92,17 +97,35 @@ func New(engine *render.Map) *Map {
 // size is the widget's size in whole logical pixels.
 func (m *Map) size() (int, int) {
 	s := m.Size()
-	return int(math.Round(float64(s.Width))), int(math.Round(float64(s.Height)))
+	k := m.magnify()
+	return int(math.Round(float64(s.Width) / k)), int(math.Round(float64(s.Height) / k))
 }
 
-// scale is the canvas's pixel density.
+// magnify is how many times its screen size the map draws everything
+// (Magnify, for a Steered map), at least 1. The view is then that many
+// times smaller in logical pixels and its pixel density that many times
+// higher, so the image still fills the widget.
+func (m *Map) magnify() float64 {
+	if m.Steered && m.Magnify > 1 {
+		return m.Magnify
+	}
+	return 1
+}
+
+// viewPoint is widget position p in the view's logical pixels.
+func (m *Map) viewPoint(p fyne.Position) (float64, float64) {
+	k := m.magnify()
+	return float64(p.X) / k, float64(p.Y) / k
+}
+
+// scale is the canvas's pixel density, times magnify.
 func (m *Map) scale() float64 {
 	if app := fyne.CurrentApp(); app != nil {
 		if c := app.Driver().CanvasForObject(m); c != nil && c.Scale() > 0 {
-			return float64(c.Scale())
+			return float64(c.Scale()) * m.magnify()
 		}
 	}
-	return 1
+	return m.magnify()
 }
 
 // View returns the view shown: centre, zoom, widget size and pixel density.

@@ -135,8 +135,9 @@ func (r *mapRenderer) place() {
 	v0, v := r.shown, r.m.View()
 	x, y := v.ToPixel(v0.ToLonLat(0, 0))
 	k := math.Exp2(v.Zoom - v0.Zoom)
-	pos := fyne.NewPos(float32(x), float32(y))
-	size := fyne.NewSize(float32(float64(v0.Width)*k), float32(float64(v0.Height)*k))
+	mag := r.m.magnify() // view pixels to the widget's
+	pos := fyne.NewPos(float32(x*mag), float32(y*mag))
+	size := fyne.NewSize(float32(float64(v0.Width)*k*mag), float32(float64(v0.Height)*k*mag))
 	if pos != r.img.Position() || size != r.img.Size() {
 		r.img.Move(pos)
 		r.img.Resize(size)

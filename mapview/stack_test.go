@@ -70,3 +70,27 @@ func TestSteeredMapIgnoresNavigation(t *testing.T) {
 		t.Errorf("OnEventTapped got %q, want only the click on Kunduz", tapped)
 	}
 }
+
+// TestMagnifiedSteeredMap: a steered map magnified twice has a view half
+// the widget's size at twice the density (its image still fills the
+// widget), and a click where an event is drawn on the widget picks it.
+func TestMagnifiedSteeredMap(t *testing.T) {
+	m, _ := newTestMap(t)
+	plain := m.View()
+	m.Steered, m.Magnify = true, 2
+	v := m.View()
+	if v.Width != plain.Width/2 || v.Height != plain.Height/2 || v.Scale != 2*plain.Scale {
+		t.Fatalf("magnified view %dx%d at %g, want %dx%d at %g", v.Width, v.Height, v.Scale, plain.Width/2, plain.Height/2, 2*plain.Scale)
+	}
+	var tapped []string
+	m.OnEventTapped = func(id string) { tapped = append(tapped, id) }
+	x, y := v.ToPixel(orb.Point{68.857, 36.729})
+	test.TapAt(m, fyne.NewPos(float32(2*x), float32(2*y)))
+	if len(tapped) != 1 || tapped[0] != "kunduz" {
+		t.Errorf("a click on Kunduz as drawn picked %q", tapped)
+	}
+	m.Steered = false // magnifying is for steered maps only
+	if got := m.View(); got.Width != plain.Width || got.Scale != plain.Scale {
+		t.Errorf("an unsteered map is magnified: %+v", got)
+	}
+}

@@ -84,6 +84,15 @@ func spreadShow(t *testing.T, w, h float32) *Show {
 	return s
 }
 
+// screenPoint is where lon/lat p is drawn on the map widget, in its
+// (screen) logical pixels: the view's pixels are magnified for the room.
+func screenPoint(s *Show, p orb.Point) (float64, float64) {
+	v := s.mapW.View()
+	x, y := v.ToPixel(p)
+	k := float64(s.mapW.Size().Width) / float64(v.Width)
+	return x * k, y * k
+}
+
 // cardRect is the card's rectangle on the map.
 func cardRect(s *Show) (x0, y0, x1, y1 float64) {
 	c := s.cardLayer.Objects[0]
@@ -98,16 +107,16 @@ func TestOverviewBesideCard(t *testing.T) {
 	s := spreadShow(t, 1280, 800)
 	for _, sz := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1440, Height: 900}, {Width: 800, Height: 1000}, {Width: 1600, Height: 700}} {
 		s.win.Resize(sz)
-		v := s.mapW.View()
+		w := s.mapW.Size()
 		x0, y0, x1, y1 := cardRect(s)
 		for _, sl := range s.slides {
 			for _, p := range pointsOf(sl.Event.Geometry) {
-				x, y := v.ToPixel(p)
+				x, y := screenPoint(s, p)
 				if x > x0-8 && x < x1+8 && y > y0-8 && y < y1+8 {
 					t.Errorf("%v: %s at (%.0f, %.0f) under the card (%.0f,%.0f)–(%.0f,%.0f)", sz, sl.Event.ID, x, y, x0, y0, x1, y1)
 				}
-				if x < 8 || y < 8 || x > float64(v.Width)-8 || y > float64(v.Height)-8 {
-					t.Errorf("%v: %s at (%.0f, %.0f) off or on the edge of the %d×%d map", sz, sl.Event.ID, x, y, v.Width, v.Height)
+				if x < 8 || y < 8 || x > float64(w.Width)-8 || y > float64(w.Height)-8 {
+					t.Errorf("%v: %s at (%.0f, %.0f) off or on the edge of the %.0f×%.0f map", sz, sl.Event.ID, x, y, w.Width, w.Height)
 				}
 			}
 		}

@@ -80,8 +80,12 @@ const slideScale = 2
 // driver and comes back black on some).
 func (s *Show) slideImage() image.Image {
 	v := s.mapW.View()
-	size := fyne.NewSize(float32(v.Width), float32(v.Height))
-	v.Scale = slideScale
+	size := s.mapW.Size()
+	if size.Width < 1 || size.Height < 1 {
+		size = fyne.NewSize(float32(v.Width), float32(v.Height))
+	}
+	// As on the screen: the map magnified for the room, the card at its size.
+	v.Scale = slideScale * float64(size.Width) / float64(v.Width)
 	bg := canvas.NewImageFromImage(s.engine.Render(v, render.Selection{Selected: s.selected()}))
 	bg.FillMode = canvas.ImageFillStretch
 	c := newCard()

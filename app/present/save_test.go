@@ -3,6 +3,7 @@ package present
 import (
 	"image/color"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,8 +63,8 @@ func TestSaveSlide(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v, b := s.mapW.View(), img.Bounds(); b.Dx() != 2*v.Width || b.Dy() != 2*v.Height {
-		t.Errorf("slide is %v, want the %d×%d map at twice the density", b, v.Width, v.Height)
+	if w, b := s.mapW.Size(), img.Bounds(); b.Dx() != int(math.Round(2*float64(w.Width))) || b.Dy() != int(math.Round(2*float64(w.Height))) {
+		t.Errorf("slide is %v, want the %.0f×%.0f map at twice the density", b, w.Width, w.Height)
 	}
 	// The card (the theme's overlay colour) in the top-left corner, the map
 	// (no pixel of that colour) at the bottom right.

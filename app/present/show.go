@@ -96,6 +96,7 @@ func New(a fyne.App, title string, slides []Slide, tax annotate.Taxonomy, engine
 	s.mapW = mapview.New(engine)
 	s.mapW.KeepFocus = true
 	s.mapW.Steered = true // the slides move the map; a click must not
+	s.mapW.Magnify = roomMagnify
 	s.mapW.SetEvents(events, tax)
 	s.mapW.OnEventTapped = func(id string) {
 		if i, ok := s.index[id]; ok {
@@ -243,14 +244,20 @@ func (s *Show) showEvents(i int) {
 // freeAreas are the bands of the map beside and below the card.
 func (s *Show) freeAreas() [2]area {
 	v := s.mapW.View()
-	size := fyne.NewSize(float32(v.Width), float32(v.Height))
+	size := s.mapW.Size()
+	if size.Width < 1 || size.Height < 1 {
+		size = fyne.NewSize(float32(v.Width), float32(v.Height))
+	}
 	s.cardLayer.Layout.Layout(s.cardLayer.Objects, size)
 	c := s.cardLayer.Objects[0]
 	if !c.Visible() {
 		return freeAreas(float64(v.Width), float64(v.Height), 0, 0, 0)
 	}
-	return freeAreas(float64(v.Width), float64(v.Height), float64(c.Position().Y),
-		float64(c.Size().Width), float64(c.Size().Height))
+	// The card is laid out on the screen, the view is in the map's
+	// (magnified) logical pixels.
+	k := float64(v.Width) / float64(size.Width)
+	return freeAreas(float64(v.Width), float64(v.Height), k*float64(c.Position().Y),
+		k*float64(c.Size().Width), k*float64(c.Size().Height))
 }
 
 // Overview shows every event of the presentation and the project's title.

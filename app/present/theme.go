@@ -22,3 +22,8 @@ func (t roomTheme) Size(n fyne.ThemeSizeName) float32 {
 	}
 	return s
 }
+
+// roomMagnify is how many times their desktop size the presentation's map
+// draws place names, symbols, lines and the scale bar: readable from the
+// back of a room on a projector, like the caption's large type.
+const roomMagnify = 1.4
