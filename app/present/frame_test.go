@@ -231,3 +231,12 @@ func BenchmarkFitFree(b *testing.B) {
 		fitFree(bd, v, free, slideMargin, true, slideMaxZoom)
 	}
 }
+
+// TestMapFillsTheWindow: no frame around the map, on the screen or in a
+// saved slide (which is the map's size at twice the density).
+func TestMapFillsTheWindow(t *testing.T) {
+	s := spreadShow(t, 1280, 800)
+	if m, c := s.mapW.Size(), s.win.Canvas().Size(); m != c {
+		t.Errorf("the map is %v in a %v window", m, c)
+	}
+}

@@ -108,6 +108,7 @@ func New(a fyne.App, title string, slides []Slide, tax annotate.Taxonomy, engine
 	s.card = newCard()
 	cardBox := container.NewThemeOverride(s.card.box, roomTheme{a.Settings().Theme()})
 	s.win = a.NewWindow("Event Atlas — presentation")
+	s.win.SetPadded(false) // the map to the window's edges: no frame on the screen or in saved slides
 	s.toast = widget.NewLabel("")
 	s.toast.Wrapping = fyne.TextWrapWord
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
