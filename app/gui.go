@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -99,23 +100,27 @@ func runGUI(path string, stderr io.Writer) int {
 		dialog.ShowError(fmt.Errorf("%w\n\nShowing %s instead.", openErr, p.Path()), w)
 	}
 	// However the app ends — the window closed, Quit, or told to stop at
-	// logout (Fyne turns SIGINT and SIGTERM into a quit that closes no
-	// window) — the edits are saved and the project closed: its log written
+	// logout — the edits are saved and the project closed: its log written
 	// into the .gpkg and its lock file removed, nothing left beside it.
-	var once sync.Once
-	shutdown := func() {
-		once.Do(func() {
-			wb.SaveLayout()
-			wb.SavePendingEdits()
+	var leave, closing sync.Once
+	closeProject := func() {
+		closing.Do(func() {
 			if err := wb.Project().Close(); err != nil {
 				fmt.Fprintln(stderr, "eventatlas: closing the project:", err)
 			}
 		})
 	}
+	shutdown := func() {
+		leave.Do(func() {
+			wb.SaveLayout()
+			wb.SavePendingEdits()
+		})
+		closeProject()
+	}
 	w.SetOnClosed(shutdown)
-	a.Lifecycle().SetOnStopped(shutdown)
-	quitOnHangup(a)
+	stopOnSignal(shutdown, closeProject)
 	w.ShowAndRun()
+	closeProject() // Fyne's own quit (SIGINT, SIGTERM) closes no window
 	return 0
 }
 
@@ -214,14 +219,26 @@ func showFatal(a fyne.App, w fyne.Window, err error) {
 	w.ShowAndRun()
 }
 
-// quitOnHangup quits the app, as its Quit item does, when its terminal
-// goes (SIGHUP), which Fyne does not catch.
-func quitOnHangup(a fyne.App) {
+// stopOnSignal ends the program when its session ends or it is told to
+// stop (SIGTERM, SIGINT, SIGHUP): shutdown runs on the UI goroutine, and
+// if it has not run within 3 s — Fyne stops its loop by itself on SIGINT
+// and SIGTERM, and runs nothing more — closeProject runs from here. Either
+// way the project is closed before the program exits.
+func stopOnSignal(shutdown, closeProject func()) {
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, syscall.SIGHUP)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
 	go func() {
 		<-sigs
-		signal.Stop(sigs) // a second one ends the program at once
-		fyne.Do(a.Quit)
+		done := make(chan struct{})
+		fyne.Do(func() {
+			shutdown()
+			close(done)
+		})
+		select {
+		case <-done:
+		case <-time.After(3 * time.Second):
+			closeProject()
+		}
+		os.Exit(0)
 	}()
 }
