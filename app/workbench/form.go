@@ -155,7 +155,7 @@ func (f *eventForm) build() {
 	hint.Importance = widget.LowImportance
 	hint.Alignment = fyne.TextAlignCenter
 	f.hint = container.NewCenter(hint)
-	f.content = container.NewStack(f.hint, f.fields)
+	f.content = container.New(steadyStack{}, f.hint, f.fields)
 }
 
 // Object returns the form's pane.

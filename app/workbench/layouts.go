@@ -160,3 +160,26 @@ func (l *wrapLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	l.height = l.place(objs, max(width, w), false)
 	return fyne.NewSize(w, l.height)
 }
+
+// steadyStack lays its objects over one another, each the full size, like
+// container.NewStack, but its minimum size counts the hidden ones too: the
+// form and the hint shown in its place take the same room, so the panes
+// beside them do not move when an event comes into the form or leaves it.
+type steadyStack struct{}
+
+// Layout gives every object the whole size.
+func (steadyStack) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// MinSize is the largest minimum of the objects, shown or hidden.
+func (steadyStack) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
+}

@@ -76,3 +76,17 @@ func TestStatusForgetsTheLastArticle(t *testing.T) {
 		t.Errorf("after opening another project the status says %q, want %q", got, want)
 	}
 }
+
+// TestFormTakesTheSameRoomShownOrNot: the form and the hint in its place
+// ask for the same minimum, so opening an event does not move the panes.
+func TestFormTakesTheSameRoomShownOrNot(t *testing.T) {
+	wb, _, _ := newTestWorkbench(t, true)
+	closed := wb.form.content.MinSize()
+	wb.SelectEvent(wb.table.rows[0].ID)
+	if !wb.form.shown {
+		t.Fatal("set-up: the form did not open")
+	}
+	if open := wb.form.content.MinSize(); open.Width != closed.Width {
+		t.Errorf("the form's minimum width is %g open and %g closed: the panes beside it would move", open.Width, closed.Width)
+	}
+}
