@@ -65,7 +65,7 @@ func (wb *Workbench) actions() []action {
 		{menu: "Event", label: "Save event", keys: "Enter", sc: plain(fyne.KeyReturn), run: wb.form.submit,
 			note: "in the event form"},
 		{menu: "Event", label: "Cancel edits", keys: "Esc", sc: plain(fyne.KeyEscape), run: wb.form.cancel,
-			note: "in the event form"},
+			note: "in the event form; again in the reader, lets go of the event"},
 		{menu: "Event", label: "Next field / previous field", keys: "Tab / Shift+Tab", note: "in the event form"},
 		{menu: "Event", label: "Pick a suggestion", keys: "↓ ↑ Enter", note: "type, sub-type, actor and place fields"},
 		{menu: "Event", label: "Actor role / remove", keys: "1 2 3 / Del", note: "on an actor"},
@@ -170,8 +170,16 @@ func (wb *Workbench) typedKey(ev *fyne.KeyEvent) {
 			wb.DeleteSelected()
 		}
 	case fyne.KeyEscape:
-		if wb.form.shown && (wb.form.dirty || wb.form.isDraft) {
+		// Esc undoes the nearest thing: the form's edits, then the text
+		// selection, then the selected event (which closes the form).
+		start, end := wb.reader.Selection()
+		switch {
+		case wb.form.shown && (wb.form.dirty || wb.form.isDraft):
 			wb.form.cancel()
+		case start != end:
+			wb.reader.ClearSelection()
+		case wb.selected != "":
+			wb.SelectEvent("")
 		}
 	}
 }

@@ -73,3 +73,25 @@ func TestSheetHoldsBackTheWindowsActions(t *testing.T) {
 		t.Errorf("after the message closed, Ctrl+H opened %d sheets, want the history", n)
 	}
 }
+
+// TestEscapeStepsBack: Esc in the form leaves it for the reader, the next
+// Esc there lets go of the selected event and closes the form.
+func TestEscapeStepsBack(t *testing.T) {
+	wb, w, _ := newTestWorkbench(t, true)
+	id := wb.table.rows[0].ID
+	wb.SelectEvent(id)
+	wb.focus(wb.form.title)
+	key(w, fyne.KeyEscape) // a form without edits: the keyboard goes to the reader
+	if wb.selected != id || !wb.form.shown {
+		t.Fatalf("the first Esc dropped the event: selected %q, form %v", wb.selected, wb.form.shown)
+	}
+	wb.reader.SetSelection(3, 9)
+	key(w, fyne.KeyEscape) // the text selection first
+	if s, e := wb.reader.Selection(); s != e || wb.selected != id {
+		t.Fatalf("Esc with words selected: selection %d–%d, event %q", s, e, wb.selected)
+	}
+	key(w, fyne.KeyEscape) // then the event
+	if wb.selected != "" || wb.form.shown || wb.mapView.Selected() != "" {
+		t.Errorf("Esc in the reader kept the event: selected %q, form %v", wb.selected, wb.form.shown)
+	}
+}
