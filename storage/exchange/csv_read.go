@@ -45,7 +45,8 @@ func (h csvHeader) text(rec []string, name string) string { return uncell(h.get(
 // ReadCSV reads events from CSV with the columns WriteCSV writes. Only
 // event_type, title and a geometry (wkt, or latitude and longitude) are
 // required; names are matched without regard to case and surrounding space,
-// other columns are ignored, and a UTF-8 byte-order mark is skipped.
+// a "date" column stands for event_date when there is none, other columns
+// are ignored, and a UTF-8 byte-order mark is skipped.
 //
 // Each cell is read as CSVColumns describes. Where both are present, the
 // own columns win over ACLED's: wkt over latitude/longitude, date_precision
@@ -208,7 +209,11 @@ func csvEvent(h csvHeader, rec []string) (annotate.Event, error) {
 		return e, err
 	}
 	var textPrec annotate.DatePrecision
-	if e.DateStart, textPrec, err = parseDateText("event_date", h.trimmed(rec, "event_date"), false); err != nil {
+	dateCol := "event_date"
+	if !h.has(dateCol) && h.has("date") {
+		dateCol = "date" // a file from another tool
+	}
+	if e.DateStart, textPrec, err = parseDateText(dateCol, h.trimmed(rec, dateCol), false); err != nil {
 		return e, err
 	}
 	e.DateEnd = periodEnd(e.DateStart, textPrec)

@@ -173,6 +173,35 @@ func TestReadGeoJSONDateEnd(t *testing.T) {
 	}
 }
 
+// TestReadGeoJSONDateAlias: a file from another tool with "date" instead
+// of "event_date" is dated by it; event_date wins when both are there.
+func TestReadGeoJSONDateAlias(t *testing.T) {
+	for _, tt := range []struct{ props, want string }{
+		{`"date":"2025-11-20"`, "2025-11-20"},
+		{`"date":"2025-11"`, "2025-11-01"},
+		{`"event_date":"2025-11-21","date":"2025-11-20"`, "2025-11-21"},
+		{`"title":"undated"`, ""},
+	} {
+		in := `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"event_type":"Other","title":"x",` + tt.props + `}}]}`
+		events, rep, err := ReadGeoJSON(strings.NewReader(in))
+		if err != nil || len(events) != 1 {
+			t.Fatalf("%s: %v, %v (%v)", tt.props, events, err, rep.Skipped)
+		}
+		if got := formatDate(events[0].DateStart); got != tt.want {
+			t.Errorf("%s: date %q, want %q", tt.props, got, tt.want)
+		}
+	}
+}
+
+// TestReadCSVDateAlias: a CSV whose date column is called "date".
+func TestReadCSVDateAlias(t *testing.T) {
+	in := "event_type,title,latitude,longitude,date\nOther,x,36.7,68.8,2025-11-20\n"
+	events, rep, err := ReadCSV(strings.NewReader(in))
+	if err != nil || len(events) != 1 || formatDate(events[0].DateStart) != "2025-11-20" {
+		t.Errorf("ReadCSV = %v, %v, %v", events, rep.Skipped, err)
+	}
+}
+
 // TestFillDefaults: an imported event without precisions gets day and
 // exact; precisions the file gave are kept; an undated event keeps an
 // unknown date precision.

@@ -23,6 +23,7 @@ type props struct {
 	SubEventType   string      `json:"sub_event_type"`
 	Actors         []actorJSON `json:"actors"`
 	EventDate      *string     `json:"event_date"`
+	Date           *string     `json:"date"` // taken as event_date when a file has no event_date
 	DateEnd        optString   `json:"date_end"`
 	DatePrecision  string      `json:"date_precision"`
 	Location       string      `json:"location"`
@@ -125,7 +126,11 @@ func (p *props) event() (annotate.Event, error) {
 		err      error
 		textPrec annotate.DatePrecision
 	)
-	if e.DateStart, textPrec, err = parseDateText("event_date", deref(p.EventDate), false); err != nil {
+	name, date := "event_date", p.EventDate
+	if date == nil && p.Date != nil {
+		name, date = "date", p.Date // a file from another tool
+	}
+	if e.DateStart, textPrec, err = parseDateText(name, deref(date), false); err != nil {
 		return e, err
 	}
 	e.DateEnd = periodEnd(e.DateStart, textPrec) // no date_end property: the period event_date names
