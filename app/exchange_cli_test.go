@@ -94,7 +94,7 @@ func TestImportWholeOrNothing(t *testing.T) {
 	// The good row alone comes in, with one summary line.
 	ok := writeFile(t, dir, "good.geojson", featureCollection(good))
 	code, out, errs := run("import", "-project", proj, ok)
-	if code != 0 || out != ok+": 1 events imported\n" || errs != "" {
+	if code != 0 || out != ok+": 1 event imported\n" || errs != "" {
 		t.Errorf("good file: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 }

@@ -121,7 +121,7 @@ func TestImportPathsShowsProgressAndSummary(t *testing.T) {
 		t.Errorf("%d articles, current %q; want 3 with one.txt shown", len(wb.articles), wb.articles[wb.current].Title)
 	}
 	text := strings.Join(labelsIn(wb.importSheet.pop.Content), "\n")
-	for _, want := range []string{"Imported 2 of 3 files", "one.txt: article added", "two.bad: failed: not an article"} {
+	for _, want := range []string{"Read 2 of 3 files", "one.txt: article added", "two.bad: failed: not an article"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the summary %q lacks %q", text, want)
 		}

@@ -134,7 +134,9 @@ func (wb *Workbench) importDone(results []ImportResult, before map[string]bool) 
 		}
 	}
 	wb.importResults = results
-	msg := fmt.Sprintf("Imported %d of %d %s", len(results)-failed, len(results), plural(len(results), "file", "files"))
+	// Each line says what its file brought (an article already in the
+	// project is read but not added again): the heading only counts.
+	msg := fmt.Sprintf("Read %d of %d %s", len(results)-failed, len(results), plural(len(results), "file", "files"))
 	wb.status.setMessage(msg)
 	if len(results) == 1 && failed == 0 && newArticle >= 0 && !isEventPath(results[0].Path) {
 		// One new article: ask for its details, which ingest may have missed.
