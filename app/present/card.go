@@ -8,6 +8,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"eventatlas/annotate"
+	"eventatlas/mapview/render"
 )
 
 // card is the caption in the top-left corner of the presentation: the
@@ -16,7 +19,7 @@ import (
 type card struct {
 	box     *fyne.Container
 	bg      *canvas.Rectangle
-	swatch  *canvas.Circle
+	swatch  *canvas.Image   // the type's map symbol
 	kindRow *fyne.Container // the swatch and kind
 	heading *widget.Label
 	kind    *widget.Label
@@ -29,13 +32,14 @@ type card struct {
 // caption is what a card shows.
 type caption struct {
 	heading, kind, title, place, quote, source string
-	colour                                     color.Color // the type's; nil hides the swatch
+	colour                                     color.Color     // the type's; nil hides the swatch
+	symbol                                     annotate.Symbol // the type's map symbol
 }
 
 func newCard() *card {
 	c := &card{
 		bg:      canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground)),
-		swatch:  canvas.NewCircle(color.Transparent),
+		swatch:  canvas.NewImageFromImage(nil),
 		heading: widget.NewLabel(""),
 		kind:    widget.NewLabel(""),
 		title:   widget.NewLabel(""),
@@ -62,9 +66,10 @@ func newCard() *card {
 // show puts cap on the card, hiding the lines it leaves empty.
 func (c *card) show(cap caption) {
 	if cap.colour != nil {
-		c.swatch.FillColor = cap.colour
-		c.swatch.StrokeColor = theme.Color(theme.ColorNameBackground)
-		c.swatch.StrokeWidth = 1
+		// The symbol the map and the event table draw the type with.
+		col := color.NRGBAModel.Convert(cap.colour).(color.NRGBA)
+		c.swatch.Image = render.SymbolIcon(cap.symbol, col, 10, 2)
+		c.swatch.FillMode = canvas.ImageFillContain
 		c.swatch.Show()
 	} else {
 		c.swatch.Hide()
@@ -118,7 +123,10 @@ func cardWidth(w float32) float32 {
 	return max(0, min(max(w*0.4, 360), 760, w-2*pad))
 }
 
-// dotLayout holds the type's colour dot at the start of the type line,
+// symbolRoom is how much larger than its shape a render.SymbolIcon is.
+const symbolRoom = 1.8
+
+// dotLayout holds the type's symbol at the start of the type line,
 // where the text of the other lines starts, level with the middle of the
 // type's first line (not of all its lines when it wraps).
 type dotLayout struct{}
@@ -136,10 +144,13 @@ func (l dotLayout) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
 	size, h := l.line()
 	d := size * 0.8
 	in := th.Size(theme.SizeNameInnerPadding)
+	// The symbol's image has room round the shape for its outline and
+	// shadow: it is laid out larger, so that the shape is d across.
+	big := d * symbolRoom
 	for _, o := range objs {
-		o.Resize(fyne.NewSize(d, d))
+		o.Resize(fyne.NewSize(big, big))
 		// Left-aligned with the text of the lines above and below it.
-		o.Move(fyne.NewPos(in, in+(h-d)/2))
+		o.Move(fyne.NewPos(in+(d-big)/2, in+(h-d)/2+(d-big)/2))
 	}
 }
 

@@ -61,6 +61,15 @@ func TestSlideShowsOnlyItsEvent(t *testing.T) {
 	if b, o := draw(); b < 20 || o < 20 || !s.mapW.Legend() {
 		t.Errorf("back on the overview: %d Diplomacy and %d Trade pixels, legend %v; want all", b, o, s.mapW.Legend())
 	}
+	// The end card, after the last slide, is over every event, none ringed.
+	key(s, fyne.KeyEnd)
+	key(s, fyne.KeyRight)
+	if !s.Ended() || s.mapW.Selected() != "" {
+		t.Fatalf("end card: ended %v, selected %q", s.Ended(), s.mapW.Selected())
+	}
+	if b, o := draw(); b < 20 || o < 20 {
+		t.Errorf("end card: %d Diplomacy and %d Trade pixels, want every event", b, o)
+	}
 }
 
 // spreadShow presents events spread over the region, one of them a line

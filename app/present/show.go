@@ -156,9 +156,14 @@ func (s *Show) Ended() bool { return s.ended }
 func (s *Show) Next() {
 	if s.at >= 0 && s.at == len(s.slides)-1 {
 		if !s.ended {
+			// The end card over every event shown, as the overview has them.
 			s.ended = true
-			s.mapW.Select("") // no slide is current
+			s.showEvents(-1)
+			s.mapW.Select("")
 			s.showCaption()
+			if v, ok := s.frame(); ok {
+				s.flyTo(v)
+			}
 		}
 		return
 	}
@@ -169,9 +174,7 @@ func (s *Show) Next() {
 // from the end card back to the last slide.
 func (s *Show) Prev() {
 	if s.ended {
-		s.ended = false
-		s.mapW.Select(s.selected())
-		s.showCaption()
+		s.Go(s.at) // the last slide as it was: its event alone, framed
 		return
 	}
 	if s.at <= 0 {
@@ -205,7 +208,7 @@ func (s *Show) frame() (render.View, bool) {
 	if v.Width < 2 || v.Height < 2 {
 		return v, false
 	}
-	if s.at < 0 {
+	if s.at < 0 || s.ended {
 		b, ok := s.engine.EventsBound()
 		if !ok {
 			b = render.RegionBound()
@@ -276,7 +279,7 @@ func (s *Show) Overview() {
 
 // selected is the id of the event of the slide shown, "" on the overview.
 func (s *Show) selected() string {
-	if s.at < 0 {
+	if s.at < 0 || s.ended {
 		return ""
 	}
 	return s.slides[s.at].Event.ID
@@ -324,7 +327,8 @@ func (s *Show) caption() caption {
 		c.quote = "“" + sl.Quote + "”"
 	}
 	if sl.Event.Type != "" {
-		c.colour = s.tax.Lookup(sl.Event.Type).Color
+		et := s.tax.Lookup(sl.Event.Type)
+		c.colour, c.symbol = et.Color, et.Symbol
 	}
 	return c
 }
