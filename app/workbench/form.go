@@ -98,13 +98,13 @@ func (f *eventForm) build() {
 		return err
 	}
 	f.precision = newChoice(h, precisionNames, func(string) { f.edited() })
-	f.place = newCompleter(h, "place: Down key for suggestions, or type a name", f.placeOptions, f.pickPlace)
+	f.place = newCompleter(h, "place (Down key: suggestions)", f.placeOptions, f.pickPlace)
 	f.geo = newChoice(h, geoNames, func(string) { f.edited() })
 	f.certainty = newChoice(h, certaintyNames, func(string) { f.edited() })
 	f.fatalities = newFieldEntry(h, "—")
 	f.state = newChoice(h, statusNames, func(string) { f.edited() })
 	f.tags = newFieldEntry(h, "tags, comma-separated")
-	f.notes = newFieldEntry(h, "coder's notes: sources, doubts, why this place")
+	f.notes = newFieldEntry(h, "notes: sources, doubts")
 	for _, e := range []*fieldEntry{f.title, f.fatalities, f.tags, f.notes} {
 		e.OnChanged = func(string) { f.edited() }
 	}
@@ -154,6 +154,7 @@ func (f *eventForm) build() {
 		"or pick an event in the list, on the map or in the text to edit it.")
 	hint.Importance = widget.LowImportance
 	hint.Alignment = fyne.TextAlignCenter
+	hint.Wrapping = fyne.TextWrapWord // it asks for no width: the panes keep theirs
 	f.hint = container.NewCenter(hint)
 	f.content = container.New(steadyStack{}, f.hint, f.fields)
 }
