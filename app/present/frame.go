@@ -12,12 +12,12 @@ import (
 // slideMargin is the share of the free area's shorter side kept clear
 // around a slide's event, so that a line's ends and their labels do not
 // touch the frame.
-const slideMargin = 0.13
+const slideMargin = 0.18
 
 // overviewMargin is the share of the free area's shorter side kept clear
 // around the events on the overview, so that the outermost ones and their
 // labels stand clear of the edges, the legend and the attribution.
-const overviewMargin = 0.07
+const overviewMargin = 0.11
 
 // area is a rectangle of the map in logical pixels.
 type area struct{ x, y, w, h float64 }
@@ -35,18 +35,11 @@ func freeAreas(w, h, pad, cw, ch float64) [2]area {
 }
 
 // fitIn returns view v (its size and scale kept) moved and zoomed so that
-// bound b fills free area a less margin on every side, zoomed in no
-// further than maxZoom, with b's centre in a's centre.
-func fitIn(b orb.Bound, v render.View, a area, margin, maxZoom float64) render.View {
-	iw := int(math.Max(16, a.w-2*margin))
-	ih := int(math.Max(16, a.h-2*margin))
-	f := render.FitBound(b, iw, ih, v.Scale)
-	out := v
-	out.Center = f.Center
-	out.Zoom = math.Min(f.Zoom, maxZoom)
-	// Pan(dx, dy) brings what was dx, dy off the centre to the centre: the
-	// bound's centre moves from the middle to the middle of a.
-	return out.Pan(float64(v.Width)/2-(a.x+a.w/2), float64(v.Height)/2-(a.y+a.h/2))
+// bound b fills free area a less margin on every side, b's centre in a's.
+func fitIn(b orb.Bound, v render.View, a area, margin float64) render.View {
+	in := render.Insets{Left: a.x + margin, Top: a.y + margin,
+		Right: float64(v.Width) - a.x - a.w + margin, Bottom: float64(v.Height) - a.y - a.h + margin}
+	return render.FitBoundInset(b, v.Width, v.Height, v.Scale, in)
 }
 
 // fitFree frames bound b in whichever free area shows it larger; margin
@@ -62,7 +55,7 @@ func fitFree(b orb.Bound, v render.View, free [2]area, margin float64, frac bool
 		if frac {
 			m = margin * math.Min(a.w, a.h)
 		}
-		c := fitIn(b, v, a, m, math.Inf(1))
+		c := fitIn(b, v, a, m)
 		if c.Zoom > bestZ+1e-9 {
 			best, bestZ = c, c.Zoom
 		}
@@ -72,7 +65,7 @@ func fitFree(b orb.Bound, v render.View, free [2]area, margin float64, frac bool
 		if frac {
 			m = margin * float64(min(v.Width, v.Height))
 		}
-		best = fitIn(b, v, area{0, 0, float64(v.Width), float64(v.Height)}, m, math.Inf(1))
+		best = fitIn(b, v, area{0, 0, float64(v.Width), float64(v.Height)}, m)
 	}
 	if best.Zoom > maxZoom {
 		// Zoom out around the framed centre so it stays in the free area.
