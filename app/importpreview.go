@@ -195,7 +195,7 @@ func (ep *EventPreview) Commit(p *storage.Project) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	msg := fmt.Sprintf("%d %s imported", n, map[bool]string{true: "event", false: "events"}[n == 1])
+	msg := countNoun(n, "event", "events") + " imported"
 	if ep.Kept > 0 {
 		msg += fmt.Sprintf(", %d already in the project left as they are", ep.Kept)
 	}

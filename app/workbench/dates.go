@@ -36,14 +36,14 @@ func parseDate(s string, end bool) (time.Time, annotate.DatePrecision, error) {
 	for _, l := range []string{"2006-01", "2006-1", "Jan 2006", "January 2006"} {
 		if t, err := time.Parse(l, s); err == nil {
 			if end {
-				t = t.AddDate(0, 1, -1)
+				t = annotate.PeriodEnd(t, annotate.PrecisionMonth)
 			}
 			return t, annotate.PrecisionMonth, nil
 		}
 	}
 	if t, err := time.Parse("2006", s); err == nil {
 		if end {
-			t = t.AddDate(1, 0, -1)
+			t = annotate.PeriodEnd(t, annotate.PrecisionYear)
 		}
 		return t, annotate.PrecisionYear, nil
 	}
@@ -90,22 +90,11 @@ func dateFieldWidth() float32 {
 	return text + inner*2 + marker + theme.InputBorderSize()*2 + theme.Padding()
 }
 
-// periodEnd is the last day of the day, month or year that starts at t.
-func periodEnd(t time.Time, p annotate.DatePrecision) time.Time {
-	switch p {
-	case annotate.PrecisionMonth:
-		return time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, t.Location())
-	case annotate.PrecisionYear:
-		return time.Date(t.Year(), 12, 31, 0, 0, 0, 0, t.Location())
-	}
-	return t
-}
-
 // endIsPreset reports whether e's end date is the one its start implies
 // (the same day, or the end of its month or year), so that it may follow
 // the start as the user retypes it.
 func endIsPreset(e annotate.Event) bool {
-	return e.DateEnd.IsZero() || e.DateEnd.Equal(e.DateStart) || e.DateEnd.Equal(periodEnd(e.DateStart, e.DatePrecision))
+	return e.DateEnd.IsZero() || e.DateEnd.Equal(e.DateStart) || e.DateEnd.Equal(annotate.PeriodEnd(e.DateStart, e.DatePrecision))
 }
 
 // startChanged follows the typing in the start date. While the end date is
@@ -123,14 +112,14 @@ func (f *eventForm) startChanged(s string) {
 	}
 	if f.endFollows {
 		f.loading = true
-		f.end.SetText(formatDate(periodEnd(start, p)))
+		f.end.SetText(formatDate(annotate.PeriodEnd(start, p)))
 		f.end.SetValidationError(nil)
 		f.loading = false
 	}
 	f.showPrecision()
 	if f.endFollows && p > annotate.PrecisionDay {
 		f.wb.status.setMessage(fmt.Sprintf("%s precision: the event runs %s – %s (type an end date to change the end)",
-			strings.ToUpper(precisionNames[p-1][:1])+precisionNames[p-1][1:], formatDate(start), formatDate(periodEnd(start, p))))
+			strings.ToUpper(precisionNames[p-1][:1])+precisionNames[p-1][1:], formatDate(start), formatDate(annotate.PeriodEnd(start, p))))
 	}
 }
 

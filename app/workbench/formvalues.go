@@ -109,7 +109,7 @@ func (f *eventForm) collect() (annotate.Event, error) {
 	if err != nil {
 		return bad("Start date", err)
 	}
-	end, p2 := periodEnd(start, p1), p1
+	end, p2 := annotate.PeriodEnd(start, p1), p1
 	if strings.TrimSpace(f.end.Text) != "" {
 		if end, p2, err = parseDate(f.end.Text, true); err != nil {
 			return bad("End date", err)

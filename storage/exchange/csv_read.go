@@ -216,7 +216,7 @@ func csvEvent(h csvHeader, rec []string) (annotate.Event, error) {
 	if e.DateStart, textPrec, err = parseDateText(dateCol, h.trimmed(rec, dateCol), false); err != nil {
 		return e, err
 	}
-	e.DateEnd = periodEnd(e.DateStart, textPrec)
+	e.DateEnd = annotate.PeriodEnd(e.DateStart, textPrec)
 	if h.has("date_end") {
 		if e.DateEnd, _, err = parseDateText("date_end", h.trimmed(rec, "date_end"), true); err != nil {
 			return e, err

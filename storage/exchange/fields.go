@@ -46,29 +46,12 @@ func parseDateText(field, s string, end bool) (time.Time, annotate.DatePrecision
 		if err != nil {
 			continue
 		}
-		if end && f.prec == annotate.PrecisionMonth {
-			t = t.AddDate(0, 1, -1)
-		} else if end && f.prec == annotate.PrecisionYear {
-			t = t.AddDate(1, 0, -1)
+		if end {
+			t = annotate.PeriodEnd(t, f.prec)
 		}
 		return t, f.prec, nil
 	}
 	return time.Time{}, 0, fmt.Errorf("%s %q is not a date (want YYYY-MM-DD, YYYY-MM or YYYY)", field, s)
-}
-
-// periodEnd is the last day of the period a date of precision prec names
-// starting at start: start itself for a day (or an unknown date), the
-// month's or the year's last day.
-func periodEnd(start time.Time, prec annotate.DatePrecision) time.Time {
-	switch {
-	case start.IsZero():
-		return start
-	case prec == annotate.PrecisionMonth:
-		return start.AddDate(0, 1, -1)
-	case prec == annotate.PrecisionYear:
-		return start.AddDate(1, 0, -1)
-	}
-	return start
 }
 
 // FillDefaults gives an imported event the precisions its file left out:

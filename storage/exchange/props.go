@@ -133,7 +133,7 @@ func (p *props) event() (annotate.Event, error) {
 	if e.DateStart, textPrec, err = parseDateText(name, deref(date), false); err != nil {
 		return e, err
 	}
-	e.DateEnd = periodEnd(e.DateStart, textPrec) // no date_end property: the period event_date names
+	e.DateEnd = annotate.PeriodEnd(e.DateStart, textPrec) // no date_end property: the period event_date names
 	if p.DateEnd.Present {
 		if e.DateEnd, _, err = parseDateText("date_end", deref(p.DateEnd.Value), true); err != nil {
 			return e, err
