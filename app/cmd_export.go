@@ -50,13 +50,6 @@ func exportProject(path, format, out string) (string, error) {
 	return Export(p, format, out)
 }
 
-// ExportTo writes p's events (or, for "gpkg", a compacted copy of p) to the
-// new file out. Export does the same and also says what was written.
-func ExportTo(p *storage.Project, format, out string) error {
-	_, err := Export(p, format, out)
-	return err
-}
-
 // Export writes p's events (or, for "gpkg", a compacted copy of p) to the
 // new file out and returns a summary of what it wrote, e.g. "wrote
 // out.geojson: 8 events". A JSON-LD export holds one Web Annotation per
