@@ -256,7 +256,10 @@ func (m *Map) MouseMoved(ev *desktop.MouseEvent) {
 	v := m.View()
 	x, y := m.viewPoint(ev.Position)
 	id, _ := m.engine.HitTest(v, x, y)
-	m.stack = m.engine.StackAt(v, x, y)
+	m.stack = nil
+	if id != "" { // only a symbol under the pointer can be one of a stack
+		m.stack = m.engine.StackAt(v, x, y)
+	}
 	if slices.Contains(m.stack, m.sel) {
 		id = m.sel // the tooltip tells of the event shown selected
 	}
