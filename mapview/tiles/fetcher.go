@@ -311,11 +311,26 @@ func (f *Fetcher) download(t Tile) {
 			err = nil
 		}
 	}
+	var logLine string
 	f.mu.Lock()
-	defer f.mu.Unlock()
+	arrived := f.settle(t, img, err, &logLine)
+	f.mu.Unlock()
+	// Callbacks run outside the lock: a caller's logger or OnLoaded may
+	// take locks of its own, or ask the fetcher for tiles.
+	if logLine != "" {
+		f.opt.Logf("%s", logLine)
+	}
+	if arrived {
+		f.loaded()
+	}
+}
+
+// settle records the outcome of downloading t, with f.mu held, and reports
+// whether a tile arrived; a line for the log is left in logLine.
+func (f *Fetcher) settle(t Tile, img image.Image, err error, logLine *string) bool {
 	delete(f.pending, t)
 	if errors.Is(err, context.Canceled) && f.closed {
-		return
+		return false
 	}
 	if err == nil {
 		delete(f.failed, t)
@@ -323,13 +338,10 @@ func (f *Fetcher) download(t Tile) {
 		f.stats.Loaded++
 		f.gen++
 		if f.down.n > 0 {
-			f.opt.Logf("tiles: %s is reachable again", f.host())
+			*logLine = fmt.Sprintf("tiles: %s is reachable again", f.host())
 			f.down = failure{}
 		}
-		f.mu.Unlock()
-		f.loaded()
-		f.mu.Lock()
-		return
+		return true
 	}
 	f.stats.Failures++
 	fl := f.failed[t]
@@ -340,7 +352,7 @@ func (f *Fetcher) download(t Tile) {
 			f.down.n++
 			f.down.until = f.now().Add(f.backoff(f.down.n))
 			if f.down.n == 1 {
-				f.opt.Logf("tiles: %s is unreachable (%v); trying again later", f.host(), err)
+				*logLine = fmt.Sprintf("tiles: %s is unreachable (%v); trying again later", f.host(), err)
 			}
 		}
 		if f.down.until.After(fl.until) {
@@ -348,6 +360,7 @@ func (f *Fetcher) download(t Tile) {
 		}
 	}
 	f.failed[t] = fl
+	return false
 }
 
 // serverWide reports whether err is the server's or the network's fault

@@ -190,11 +190,9 @@ func (tf *testFetcher) idle(t *testing.T) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {
-		tf.mu.Lock()
 		tf.Fetcher.mu.Lock()
 		n := len(tf.pending)
 		tf.Fetcher.mu.Unlock()
-		tf.mu.Unlock()
 		if n == 0 {
 			return
 		}
