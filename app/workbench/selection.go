@@ -105,12 +105,29 @@ func (wb *Workbench) SelectArticle(i int) {
 		return
 	}
 	wb.current = i
+	// The selected event stays selected only when this article holds some
+	// of its evidence (or it has none, as imported events may): the form
+	// should not keep editing an event whose words are out of sight. Its
+	// edits are saved first, as for any other change of selection.
+	if e, ok := wb.eventByID(wb.selected); ok && len(e.Spans) > 0 && !hasSpanIn(e, wb.articles[i].ID) {
+		wb.selectEvent("", true)
+	}
 	wb.showArticle()
 	// A message about the last article's selection or form is stale now;
 	// the selected event's own line stays.
 	if e, ok := wb.eventByID(wb.selected); !ok || wb.status.message.Text != e.Type+" · "+e.Title {
 		wb.status.setMessage("")
 	}
+}
+
+// hasSpanIn reports whether some of e's evidence is in the article id.
+func hasSpanIn(e annotate.Event, articleID string) bool {
+	for _, s := range e.Spans {
+		if s.ArticleID == articleID {
+			return true
+		}
+	}
+	return false
 }
 
 // SavePendingEdits saves the form's unsaved edits or new event when they
