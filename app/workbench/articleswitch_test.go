@@ -3,14 +3,82 @@ package workbench
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"eventatlas/annotate"
 )
 
-// TestSwitchingArticleLeavesItsEvent: the form shows an event only while
-// the reader shows an article that holds its evidence; an edit made before
-// the switch is saved, and an event with no evidence stays selected.
-func TestSwitchingArticleLeavesItsEvent(t *testing.T) {
-	wb, _, errs := newTestWorkbench(t, true)
+// selectEventWithEvidence selects the first sample event that has evidence
+// and types a new title into the form, unsaved.
+func selectEventWithEvidence(t *testing.T, wb *Workbench) annotate.Event {
+	t.Helper()
+	for _, e := range wb.events {
+		if len(e.Spans) > 0 {
+			wb.SelectEvent(e.ID)
+			wb.form.title.SetText("Edited before the new article")
+			if !wb.form.dirty {
+				t.Fatal("typing a title did not mark the form edited")
+			}
+			return e
+		}
+	}
+	t.Fatal("the sample has no event with evidence")
+	return annotate.Event{}
+}
+
+// assertLeft checks that nothing is selected, the form is closed, and the
+// edit typed before was saved.
+func assertLeft(t *testing.T, wb *Workbench, e annotate.Event, after string) {
+	t.Helper()
+	if wb.Selected() != "" || wb.form.shown {
+		t.Errorf("after %s: selected %q, form shown %v; want nothing", after, wb.Selected(), wb.form.shown)
+	}
+	saved, err := wb.project.Event(e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Title != "Edited before the new article" {
+		t.Errorf("after %s the edit made before was not saved: title %q", after, saved.Title)
+	}
+}
+
+// TestImportedArticleLeavesTheSelectedEvent: the form no longer shows an
+// event of the sample article over an article just imported.
+func TestImportedArticleLeavesTheSelectedEvent(t *testing.T) {
+	wb, _, _ := newTestWorkbench(t, true)
+	e := selectEventWithEvidence(t, wb)
+	wb.ImportFunc = func(path string) (string, error) {
+		a := annotate.Article{Title: "Border guards seize heroin", Text: "Border guards seized 40 kg of heroin at Panj."}
+		_, err := wb.project.AddArticle(&a)
+		return "article added", err
+	}
+	r := waitImport(t, wb, []string{"/x/border.txt"})
+	if len(r) != 1 || r[0].Err != nil {
+		t.Fatalf("import: %+v", r)
+	}
+	if a := wb.articles[wb.current]; a.Title != "Border guards seize heroin" {
+		t.Fatalf("the reader shows %q", a.Title)
+	}
+	assertLeft(t, wb, e, "an import")
+}
+
+// TestPastedArticleLeavesTheSelectedEvent is the same for a pasted article.
+func TestPastedArticleLeavesTheSelectedEvent(t *testing.T) {
+	wb, _, _ := newTestWorkbench(t, true)
+	e := selectEventWithEvidence(t, wb)
+	fyne.CurrentApp().Clipboard().SetContent("Border talks resume\nOfficials met in Termez on Monday.")
+	wb.PasteAsArticle()
+	wb.addPastedArticle(wb.pasteForm)
+	if a := wb.articles[wb.current]; a.Title != "Border talks resume" {
+		t.Fatalf("the reader shows %q", a.Title)
+	}
+	assertLeft(t, wb, e, "a paste")
+}
+
+// TestSwitchingArticleKeepsTheEvent: a user who picks another article keeps
+// the selected event, to add evidence from it.
+func TestSwitchingArticleKeepsTheEvent(t *testing.T) {
+	wb, _, _ := newTestWorkbench(t, true)
 	other := annotate.Article{Title: "Second article", Text: "Border guards met at Panj."}
 	if _, err := wb.project.AddArticle(&other); err != nil {
 		t.Fatal(err)
@@ -18,68 +86,13 @@ func TestSwitchingArticleLeavesItsEvent(t *testing.T) {
 	if err := wb.Reload(); err != nil {
 		t.Fatal(err)
 	}
-	indexOf := func(id string) int {
-		for i, a := range wb.articles {
-			if a.ID == id {
-				return i
-			}
-		}
-		t.Fatalf("article %s not listed", id)
-		return -1
-	}
-	var withSpans annotate.Event
-	for _, e := range wb.events {
-		if len(e.Spans) > 0 {
-			withSpans = e
-			break
+	e := selectEventWithEvidence(t, wb)
+	for i, a := range wb.articles {
+		if a.ID == other.ID {
+			wb.SelectArticle(i)
 		}
 	}
-	if withSpans.ID == "" {
-		t.Fatal("the sample has no event with evidence")
-	}
-	wb.SelectEvent(withSpans.ID)
-	sample := wb.current
-	wb.form.title.SetText("Edited before switching")
-	if !wb.form.dirty {
-		t.Fatal("typing a title did not mark the form edited")
-	}
-
-	wb.SelectArticle(indexOf(other.ID))
-	if wb.Selected() != "" || wb.form.shown {
-		t.Errorf("after switching article: selected %q, form shown %v; want nothing", wb.Selected(), wb.form.shown)
-	}
-	saved, err := wb.project.Event(withSpans.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if saved.Title != "Edited before switching" {
-		t.Errorf("the edit made before switching was not saved: title %q", saved.Title)
-	}
-
-	// Back on the sample, select the event again: switching to its own
-	// article keeps it.
-	wb.SelectArticle(sample)
-	wb.SelectEvent(withSpans.ID)
-	wb.SelectArticle(sample)
-	if wb.Selected() != withSpans.ID {
-		t.Errorf("re-selecting the event's own article dropped it")
-	}
-
-	// An event without evidence (as imported) is not tied to an article.
-	loose := annotate.Event{Type: withSpans.Type, Title: "Imported clash", DateStart: withSpans.DateStart, DateEnd: withSpans.DateEnd,
-		DatePrecision: withSpans.DatePrecision, Geometry: withSpans.Geometry, GeoPrecision: withSpans.GeoPrecision}
-	if err := wb.project.SaveEvent(&loose); err != nil {
-		t.Fatal(err)
-	}
-	if err := wb.Reload(); err != nil {
-		t.Fatal(err)
-	}
-	wb.SelectEvent(loose.ID)
-	wb.SelectArticle(indexOf(other.ID))
-	if wb.Selected() != loose.ID || !wb.form.shown {
-		t.Errorf("an event without evidence was dropped on switching article: selected %q", wb.Selected())
-	}
-	if len(*errs) > 0 {
-		t.Errorf("errors: %v", *errs)
+	if wb.Selected() != e.ID || !wb.form.shown {
+		t.Errorf("switching article dropped the event: selected %q", wb.Selected())
 	}
 }

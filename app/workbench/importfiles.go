@@ -119,8 +119,7 @@ func (wb *Workbench) importDone(results []ImportResult, before map[string]bool) 
 	newArticle := -1
 	for i, a := range wb.articles {
 		if !before[a.ID] {
-			wb.SelectArticle(i)
-			wb.articleList.Select(i)
+			wb.showNewArticle(i)
 			newArticle = i
 			break
 		}

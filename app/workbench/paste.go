@@ -92,7 +92,9 @@ func (wb *Workbench) addPastedArticle(f *articleForm) {
 		wb.onError(err)
 	}
 	for i, x := range wb.articles {
-		if x.ID == a.ID {
+		if x.ID == a.ID && !existed {
+			wb.showNewArticle(i)
+		} else if x.ID == a.ID {
 			wb.SelectArticle(i)
 			wb.articleList.Select(i)
 		}

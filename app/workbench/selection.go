@@ -105,13 +105,6 @@ func (wb *Workbench) SelectArticle(i int) {
 		return
 	}
 	wb.current = i
-	// The selected event stays selected only when this article holds some
-	// of its evidence (or it has none, as imported events may): the form
-	// should not keep editing an event whose words are out of sight. Its
-	// edits are saved first, as for any other change of selection.
-	if e, ok := wb.eventByID(wb.selected); ok && len(e.Spans) > 0 && !hasSpanIn(e, wb.articles[i].ID) {
-		wb.selectEvent("", true)
-	}
 	wb.showArticle()
 	// A message about the last article's selection or form is stale now;
 	// the selected event's own line stays.
@@ -128,6 +121,18 @@ func hasSpanIn(e annotate.Event, articleID string) bool {
 		}
 	}
 	return false
+}
+
+// showNewArticle shows the article i that was just added, to be read and
+// coded: the selected event goes (its edits saved first), since the new
+// article holds none of its evidence. A user who switches articles keeps
+// the event, to add evidence from another article.
+func (wb *Workbench) showNewArticle(i int) {
+	if e, ok := wb.eventByID(wb.selected); ok && !hasSpanIn(e, wb.articles[i].ID) {
+		wb.selectEvent("", true)
+	}
+	wb.SelectArticle(i)
+	wb.articleList.Select(i)
 }
 
 // SavePendingEdits saves the form's unsaved edits or new event when they
