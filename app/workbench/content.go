@@ -24,5 +24,6 @@ func (wb *Workbench) Content() fyne.CanvasObject {
 	mapPane := container.NewBorder(wb.mapToolbar(), nil, nil, nil, wb.mapView)
 	right := wb.panes.split("right", true, middle, mapPane)
 	main := wb.panes.split("main", true, side, right)
-	return container.NewBorder(nil, wb.status, nil, nil, main)
+	wb.tips.SetContent(container.NewBorder(nil, wb.status, nil, nil, main))
+	return wb.tips
 }

@@ -6,34 +6,51 @@ import (
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"eventatlas/app/tooltip"
 )
 
 // readerToolbar holds the actions on the reader's selection and the edits.
 func (wb *Workbench) readerToolbar() fyne.CanvasObject {
 	return widget.NewToolbar(
-		widget.NewToolbarAction(theme.ContentAddIcon(), wb.NewEventFromSelection),
-		widget.NewToolbarAction(theme.DocumentCreateIcon(), wb.AddSelectionAsEvidence),
-		widget.NewToolbarAction(theme.SearchIcon(), wb.OpenFind),
+		wb.toolButton(theme.ContentAddIcon(), "New event from selection"),
+		wb.toolButton(theme.DocumentCreateIcon(), "Add selection as evidence"),
+		wb.toolButton(theme.SearchIcon(), "Find in article…"),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.ContentUndoIcon(), wb.Undo),
-		widget.NewToolbarAction(theme.ContentRedoIcon(), wb.Redo),
+		wb.toolButton(theme.ContentUndoIcon(), "Undo"),
+		wb.toolButton(theme.ContentRedoIcon(), "Redo"),
 		widget.NewToolbarSpacer(),
-		widget.NewToolbarAction(theme.HelpIcon(), wb.ShowShortcuts),
+		wb.toolButton(theme.HelpIcon(), "Keyboard shortcuts"),
 	)
 }
 
 // mapToolbar holds zoom, fit, the drawing tools and export.
 func (wb *Workbench) mapToolbar() fyne.CanvasObject {
 	return widget.NewToolbar(
-		widget.NewToolbarAction(theme.ZoomInIcon(), wb.mapView.ZoomIn),
-		widget.NewToolbarAction(theme.ZoomOutIcon(), wb.mapView.ZoomOut),
-		widget.NewToolbarAction(theme.ZoomFitIcon(), wb.mapView.FitRegion),
-		widget.NewToolbarAction(theme.VisibilityIcon(), wb.mapView.FitEvents),
+		wb.toolButton(theme.ZoomInIcon(), "Zoom in"),
+		wb.toolButton(theme.ZoomOutIcon(), "Zoom out"),
+		wb.toolButton(theme.ZoomFitIcon(), "Fit region"),
+		wb.toolButton(theme.VisibilityIcon(), "Fit all events"),
 		widget.NewToolbarSeparator(),
 		wb.draw.point, wb.draw.line, wb.draw.area, wb.draw.edit,
 		widget.NewToolbarSpacer(),
-		widget.NewToolbarAction(theme.DocumentSaveIcon(), wb.ExportMapImage),
+		wb.toolButton(theme.DocumentSaveIcon(), "Export map image…"),
 	)
+}
+
+// toolButton is the toolbar button of the action with this menu label: it
+// runs what the menu item runs, and its tip names it with its keys.
+func (wb *Workbench) toolButton(icon fyne.Resource, label string) *tooltip.Button {
+	for _, a := range wb.actions() {
+		if a.label == label && a.run != nil {
+			tip := a.label
+			if a.keys != "" {
+				tip += " (" + a.keys + ")"
+			}
+			return tooltip.NewButton(icon, tip, wb.tips, a.run)
+		}
+	}
+	panic("workbench: no action " + label) // a typo in the toolbar's list
 }
 
 // ExportMapImage asks for a PNG file and writes the current map view to it at 2×.

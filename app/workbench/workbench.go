@@ -4,6 +4,7 @@
 package workbench
 
 import (
+	"eventatlas/app/tooltip"
 	"fmt"
 	"image/color"
 	"os"
@@ -54,6 +55,7 @@ type Workbench struct {
 	form        *eventForm
 	mapView     *mapview.Map
 	status      *statusLine
+	tips        *tooltip.Layer // the toolbar buttons' tips, over the content
 
 	mainMenu                 *fyne.MainMenu
 	openProject, newProject  func()
@@ -106,7 +108,8 @@ type Workbench struct {
 // window's content, MainMenu and AddShortcuts for the keyboard, and Reload
 // after p changes outside the workbench.
 func New(w fyne.Window, p *storage.Project, g *gazetteer.Gazetteer, engine *render.Map) *Workbench {
-	wb := &Workbench{win: w, project: p, gaz: g, tax: annotate.DefaultTaxonomy(), current: -1}
+	wb := &Workbench{win: w, project: p, gaz: g, tax: annotate.DefaultTaxonomy(), current: -1,
+		tips: tooltip.NewLayer(nil)}
 	wb.onError = wb.showError
 	wb.reader = reader.New()
 	wb.mapView = mapview.New(engine)
