@@ -155,8 +155,9 @@ func (s *Show) saveSlide() {
 	}()
 }
 
-// toastTime is how long a message stays on screen.
-const toastTime = 3 * time.Second
+// toastTime is how long a message stays on screen (a variable for tests,
+// which check the message on slow machines).
+var toastTime = 3 * time.Second
 
 // writeSlide encodes img as dir/name, through a temporary file so that a
 // failed write leaves no half picture. It makes dir when it is missing.

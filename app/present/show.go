@@ -74,7 +74,8 @@ type Show struct {
 	// no event is framed, and without half-hidden lines of the card
 	// peeking out under it.
 	toastBox, toastRow *fyne.Container
-	toastN             int // counts messages, so an old timer does not hide a new one
+	toastN             int         // counts messages, so an old timer does not hide a new one
+	toastTimer         *time.Timer // hides the message; stopped when the window closes
 }
 
 // New builds a presentation of slides in a new window of app a; title names
@@ -125,6 +126,9 @@ func New(a fyne.App, title string, slides []Slide, tax annotate.Taxonomy, engine
 		s.closed = true
 		if s.anim != nil {
 			s.anim.Stop()
+		}
+		if s.toastTimer != nil {
+			s.toastTimer.Stop()
 		}
 	})
 	s.showCaption()
@@ -422,14 +426,18 @@ func (s *Show) say(msg string) {
 	s.toast.SetText(msg)
 	s.toastBox.Show()
 	s.toastRow.Refresh()
-	time.AfterFunc(toastTime, func() {
-		fyne.Do(func() {
-			if s.toastN == n {
-				s.toastBox.Hide()
-				s.toastRow.Refresh()
-			}
-		})
-	})
+	if s.toastTimer != nil {
+		s.toastTimer.Stop()
+	}
+	s.toastTimer = time.AfterFunc(toastTime, func() { fyne.Do(func() { s.hideMessage(n) }) })
+}
+
+// hideMessage hides the n-th message unless a newer one has replaced it.
+func (s *Show) hideMessage(n int) {
+	if s.toastN == n && !s.closed {
+		s.toastBox.Hide()
+		s.toastRow.Refresh()
+	}
 }
 
 // Close closes the window (and stops a flight); closing twice is harmless.

@@ -3,6 +3,7 @@ package present
 import (
 	"math"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -18,6 +19,11 @@ import (
 // window, flights off.
 func newTestShow(t *testing.T) *Show {
 	t.Helper()
+	// Messages stay while a slow machine checks them; TestMessageGoes
+	// checks that they go.
+	old := toastTime
+	toastTime = time.Minute
+	t.Cleanup(func() { toastTime = old })
 	a := test.NewTempApp(t)
 	evs, arts := testEvents()
 	s := New(a, "Border talks", Slides(evs, arts), annotate.DefaultTaxonomy(), testEngine(t))
@@ -217,5 +223,30 @@ func BenchmarkBetween(b *testing.B) {
 	c.Center = orb.Point{68.857, 36.729}
 	for b.Loop() {
 		between(a, c, 0.37)
+	}
+}
+
+// TestMessageGoes: a message leaves the screen when its time is up, and a
+// newer one is not hidden by the older one's timer. (The timer's own firing
+// is not waited for: the test driver would run it beside the test.)
+func TestMessageGoes(t *testing.T) {
+	s := newTestShow(t)
+	s.say("first")
+	first := s.toastN
+	s.say("second")
+	s.hideMessage(first)
+	if !s.toastBox.Visible() || s.toast.Text != "second" {
+		t.Errorf("the first message's timer hid the second (shown %v, %q)", s.toastBox.Visible(), s.toast.Text)
+	}
+	s.hideMessage(s.toastN)
+	if s.toastBox.Visible() {
+		t.Error("the message stayed when its time was up")
+	}
+	if s.toastTimer == nil {
+		t.Fatal("no timer hides the message")
+	}
+	s.Close()
+	if s.toastTimer.Stop() {
+		t.Error("closing the window left the message's timer running")
 	}
 }
