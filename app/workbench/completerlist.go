@@ -135,9 +135,9 @@ func (k *completerKeys) TypedKey(ev *fyne.KeyEvent) {
 		}
 	case fyne.KeyEscape:
 		c.close()
-	case fyne.KeyF1:
+	case fyne.KeyF1, fyne.KeyF11:
 		c.close()
-		run(c.hooks.help)
+		c.hooks.windowKey(ev)
 	default:
 		c.Entry.TypedKey(ev)
 	}

@@ -14,10 +14,18 @@ import (
 type keyHooks struct {
 	submit func() // Enter: save the event
 	cancel func() // Esc: drop the edits
-	help   func() // F1: the shortcuts sheet
+	window func(*fyne.KeyEvent) bool // F1, F11: the window's own keys
 	win    fyne.Window
 	// reveal scrolls the form to a field that got the keyboard.
 	reveal func(fyne.CanvasObject)
+}
+
+// windowKey runs the window's action for ev (F1 the shortcuts, F11 the
+// presentation) when the hooks have one.
+func (h *keyHooks) windowKey(ev *fyne.KeyEvent) {
+	if h != nil && h.window != nil {
+		h.window(ev)
+	}
 }
 
 // revealed scrolls the form to o when the hooks can.
@@ -103,8 +111,8 @@ func (e *fieldEntry) TypedKey(ev *fyne.KeyEvent) {
 		run(e.hooks.submit)
 	case fyne.KeyEscape:
 		run(e.hooks.cancel)
-	case fyne.KeyF1:
-		run(e.hooks.help)
+	case fyne.KeyF1, fyne.KeyF11:
+		e.hooks.windowKey(ev)
 	default:
 		e.Entry.TypedKey(ev)
 	}
@@ -178,8 +186,8 @@ func (c *choice) TypedKey(ev *fyne.KeyEvent) {
 		run(c.hooks.submit)
 	case fyne.KeyEscape:
 		run(c.hooks.cancel)
-	case fyne.KeyF1:
-		run(c.hooks.help)
+	case fyne.KeyF1, fyne.KeyF11:
+		c.hooks.windowKey(ev)
 	default:
 		c.Select.TypedKey(ev)
 	}

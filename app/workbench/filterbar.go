@@ -23,11 +23,11 @@ const (
 // article. Every change filters the table and the map at once.
 type filterBar struct {
 	wb       *Workbench
-	text     *widget.Entry
-	typ      *widget.Select
-	actor    *widget.Select
-	article  *widget.Select
-	from, to *widget.Entry
+	text     *paneEntry
+	typ      *paneSelect
+	actor    *paneSelect
+	article  *paneSelect
+	from, to *paneEntry
 	clear    *widget.Button
 	content  fyne.CanvasObject
 	articles []string // ids by the article drop-down's options, after allArticles
@@ -36,16 +36,16 @@ type filterBar struct {
 
 func newFilterBar(wb *Workbench) *filterBar {
 	b := &filterBar{wb: wb}
-	b.text = widget.NewEntry()
+	b.text = newPaneEntry(wb.windowKey)
 	b.text.SetPlaceHolder("Filter: words in title, place, actors, notes…")
 	b.text.ActionItem = widget.NewIcon(theme.SearchIcon())
-	b.typ = widget.NewSelect(append([]string{allTypes}, wb.tax.Names()...), nil)
-	b.actor = widget.NewSelect([]string{allActors}, nil)
-	b.article = widget.NewSelect([]string{allArticles}, nil)
-	b.from, b.to = widget.NewEntry(), widget.NewEntry()
+	b.typ = newPaneSelect(append([]string{allTypes}, wb.tax.Names()...), wb.windowKey)
+	b.actor = newPaneSelect([]string{allActors}, wb.windowKey)
+	b.article = newPaneSelect([]string{allArticles}, wb.windowKey)
+	b.from, b.to = newPaneEntry(wb.windowKey), newPaneEntry(wb.windowKey)
 	b.from.SetPlaceHolder("from date") // YYYY-MM-DD; the validator says so
 	b.to.SetPlaceHolder("to date")
-	for _, e := range []*widget.Entry{b.from, b.to} {
+	for _, e := range []*paneEntry{b.from, b.to} {
 		e.Validator = func(s string) error {
 			if strings.TrimSpace(s) == "" {
 				return nil

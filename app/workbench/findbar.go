@@ -127,8 +127,8 @@ func (e *findEntry) TypedKey(ev *fyne.KeyEvent) {
 		e.b.step(-1)
 	case fyne.KeyEscape:
 		e.b.close()
-	case fyne.KeyF1:
-		e.b.wb.ShowShortcuts()
+	case fyne.KeyF1, fyne.KeyF11:
+		e.b.wb.windowKey(ev)
 	default:
 		e.Entry.TypedKey(ev)
 	}

@@ -65,7 +65,7 @@ type eventForm struct {
 
 func newEventForm(wb *Workbench) *eventForm {
 	f := &eventForm{wb: wb}
-	f.hooks = &keyHooks{submit: f.submit, cancel: f.cancel, help: wb.ShowShortcuts, win: wb.win, reveal: f.reveal}
+	f.hooks = &keyHooks{submit: f.submit, cancel: f.cancel, window: wb.windowKey, win: wb.win, reveal: f.reveal}
 	f.build()
 	f.clear()
 	return f

@@ -183,8 +183,8 @@ func (c *actorChip) TypedKey(ev *fyne.KeyEvent) {
 		run(c.f.hooks.submit)
 	case fyne.KeyEscape:
 		run(c.f.hooks.cancel)
-	case fyne.KeyF1:
-		run(c.f.hooks.help)
+	case fyne.KeyF1, fyne.KeyF11:
+		c.f.hooks.windowKey(ev)
 	default:
 		c.Button.TypedKey(ev)
 	}

@@ -18,6 +18,8 @@ func TestF11FromEveryPane(t *testing.T) {
 		asked++
 		return nil, errors.New("no map engine in this test")
 	}
+	wb.SelectEvent(wb.table.rows[0].ID) // the form shows, for its fields
+	wb.OpenFind()
 	for _, pane := range []struct {
 		name string
 		o    fyne.Focusable
@@ -25,6 +27,12 @@ func TestF11FromEveryPane(t *testing.T) {
 		{"article list", wb.articleList},
 		{"event table", wb.table.list},
 		{"map", wb.mapView},
+		{"reader", wb.reader},
+		{"filter words", wb.filters.text},
+		{"filter from-date", wb.filters.from},
+		{"filter type drop-down", wb.filters.typ},
+		{"find bar", wb.find.entry},
+		{"form title", wb.form.title},
 	} {
 		before := asked
 		w.Canvas().Focus(pane.o)
@@ -36,8 +44,21 @@ func TestF11FromEveryPane(t *testing.T) {
 			t.Errorf("F11 in the %s did not start a presentation", pane.name)
 		}
 	}
-	if len(*errs) != 3 {
+	if len(*errs) != 9 {
 		t.Errorf("errors shown: %v", *errs)
+	}
+}
+
+// TestF1FromTheFilter: F1 in the filter's words box shows the shortcuts.
+func TestF1FromTheFilter(t *testing.T) {
+	wb, w, _ := newTestWorkbench(t, true)
+	w.Canvas().Focus(wb.filters.text)
+	key(w, fyne.KeyF1)
+	if wb.help == nil || !sheetOpen(w.Canvas()) {
+		t.Error("F1 in the filter box showed no shortcuts")
+	}
+	if wb.filters.text.Text != "" {
+		t.Errorf("F1 typed %q into the filter", wb.filters.text.Text)
 	}
 }
 
