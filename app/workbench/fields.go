@@ -12,8 +12,8 @@ import (
 // keyHooks are what the form's fields do with the keys that act on the
 // whole form rather than on one field.
 type keyHooks struct {
-	submit func() // Enter: save the event
-	cancel func() // Esc: drop the edits
+	submit func()                    // Enter: save the event
+	cancel func()                    // Esc: drop the edits
 	window func(*fyne.KeyEvent) bool // F1, F11: the window's own keys
 	win    fyne.Window
 	// reveal scrolls the form to a field that got the keyboard.
