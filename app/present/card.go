@@ -27,11 +27,13 @@ type card struct {
 	place   *widget.Label
 	quote   *widget.Label
 	source  *widget.Label
+	hint    *widget.Label // the keys, on screen only
 }
 
 // caption is what a card shows.
 type caption struct {
 	heading, kind, title, place, quote, source string
+	hint                                       string          // the keys to step with; not in a saved slide
 	colour                                     color.Color     // the type's; nil hides the swatch
 	symbol                                     annotate.Symbol // the type's map symbol
 }
@@ -46,6 +48,7 @@ func newCard() *card {
 		place:   widget.NewLabel(""),
 		quote:   widget.NewLabel(""),
 		source:  widget.NewLabel(""),
+		hint:    widget.NewLabel(""),
 	}
 	c.bg.CornerRadius = theme.Size(theme.SizeNameInputRadius) * 2
 	c.bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
@@ -54,11 +57,13 @@ func newCard() *card {
 	c.title.SizeName = theme.SizeNameSubHeadingText
 	c.quote.TextStyle.Italic = true
 	c.source.SizeName = theme.SizeNameCaptionText
-	for _, l := range []*widget.Label{c.heading, c.kind, c.title, c.place, c.quote, c.source} {
+	c.hint.SizeName = theme.SizeNameCaptionText
+	c.hint.Importance = widget.LowImportance
+	for _, l := range []*widget.Label{c.heading, c.kind, c.title, c.place, c.quote, c.source, c.hint} {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	c.kindRow = container.NewBorder(nil, nil, container.New(dotLayout{}, c.swatch), nil, c.kind)
-	body := container.NewVBox(c.heading, c.kindRow, c.title, c.place, c.quote, c.source)
+	body := container.NewVBox(c.heading, c.kindRow, c.title, c.place, c.quote, c.source, c.hint)
 	c.box = container.NewStack(c.bg, container.NewPadded(body))
 	return c
 }
@@ -84,7 +89,7 @@ func (c *card) show(cap caption) {
 	for _, l := range []struct {
 		w    *widget.Label
 		text string
-	}{{c.heading, cap.heading}, {c.title, cap.title}, {c.place, cap.place}, {c.quote, cap.quote}, {c.source, cap.source}} {
+	}{{c.heading, cap.heading}, {c.title, cap.title}, {c.place, cap.place}, {c.quote, cap.quote}, {c.source, cap.source}, {c.hint, cap.hint}} {
 		l.w.SetText(l.text)
 		if l.text == "" {
 			l.w.Hide()

@@ -89,7 +89,7 @@ func (s *Show) slideImage() image.Image {
 	bg := canvas.NewImageFromImage(s.engine.Render(v, render.Selection{Selected: s.selected()}))
 	bg.FillMode = canvas.ImageFillStretch
 	c := newCard()
-	c.show(s.caption())
+	c.show(s.slideCaption())
 	card := container.NewThemeOverride(c.box, roomTheme{fyne.CurrentApp().Settings().Theme()})
 	sc := software.NewCanvas()
 	sc.SetPadded(false)
@@ -97,6 +97,14 @@ func (s *Show) slideImage() image.Image {
 	sc.SetContent(container.NewStack(bg, container.New(cardLayout{}, card)))
 	sc.Resize(size)
 	return sc.Capture()
+}
+
+// slideCaption is the card of a saved slide: what the screen shows but the
+// keys, which are for the presenter, not the slide deck.
+func (s *Show) slideCaption() caption {
+	c := s.caption()
+	c.hint = ""
+	return c
 }
 
 // SaveSlide writes what the presentation shows — the map with the caption

@@ -49,7 +49,9 @@ type Show struct {
 	slides []Slide
 	index  map[string]int // event id → slide
 	tax    annotate.Taxonomy
-	at     int // the slide shown; -1 is the overview
+	at     int    // the slide shown; -1 is the overview
+	resume int    // after a look at the overview (O), the slide shown before it; else -1
+	scope  string // which events are shown, when a filter chose them
 	// ended is set when Next is pressed on the last slide: the card says
 	// the presentation is over, the map stays on the last event.
 	ended bool
@@ -82,7 +84,7 @@ type Show struct {
 // the project on the overview. Engine draws the map (a map of its own: the
 // presentation sets its events and view). Call Show to open it.
 func New(a fyne.App, title string, slides []Slide, tax annotate.Taxonomy, engine *render.Map) *Show {
-	s := &Show{title: title, slides: slides, tax: tax, at: -1, shownFor: -1, engine: engine, flight: Flight,
+	s := &Show{title: title, slides: slides, tax: tax, at: -1, resume: -1, shownFor: -1, engine: engine, flight: Flight,
 		index: make(map[string]int, len(slides))}
 	if d := slidesDirs(); len(d) > 1 {
 		s.dir, s.fallback = d[0], d[1]
@@ -171,6 +173,14 @@ func (s *Show) Next() {
 		}
 		return
 	}
+	if s.at < 0 && s.resume >= 0 {
+		// Back from a look at the overview (O): on to the slide after
+		// the one shown before it.
+		i := min(s.resume+1, len(s.slides)-1)
+		s.resume = -1
+		s.Go(i)
+		return
+	}
 	s.Go(s.at + 1)
 }
 
@@ -179,6 +189,12 @@ func (s *Show) Next() {
 func (s *Show) Prev() {
 	if s.ended {
 		s.Go(s.at) // the last slide as it was: its event alone, framed
+		return
+	}
+	if s.at < 0 && s.resume >= 0 {
+		i := s.resume
+		s.resume = -1
+		s.Go(i)
 		return
 	}
 	if s.at <= 0 {
@@ -270,7 +286,7 @@ func (s *Show) freeAreas() [2]area {
 
 // Overview shows every event of the presentation and the project's title.
 func (s *Show) Overview() {
-	s.at, s.ended = -1, false
+	s.at, s.ended, s.resume = -1, false, -1
 	s.showEvents(-1)
 	s.mapW.Select("")
 	s.showCaption()
@@ -279,6 +295,29 @@ func (s *Show) Overview() {
 	} else {
 		s.mapW.FitEvents() // until the window has its size (showLayout reframes)
 	}
+}
+
+// SetScope says on the overview and end cards which events are shown, e.g.
+// "Security incident · 1 Mar 2025 – 31 May 2025" for a filtered project;
+// "" says nothing.
+func (s *Show) SetScope(scope string) {
+	s.scope = scope
+	s.showCaption()
+}
+
+// Scope is what SetScope was given.
+func (s *Show) Scope() string { return s.scope }
+
+// lookAtOverview shows the overview in the middle of the presentation:
+// the next step goes on from the slide shown before it, the previous step
+// back to that slide.
+func (s *Show) lookAtOverview() {
+	resume := s.at
+	if s.ended {
+		resume = -1 // after the end card, the next step starts again
+	}
+	s.Overview()
+	s.resume = resume
 }
 
 // selected is the id of the event of the slide shown, "" on the overview.
@@ -321,8 +360,8 @@ func (s *Show) caption() caption {
 		return s.overviewCaption()
 	}
 	if s.ended {
-		return caption{heading: fmt.Sprintf("All %d shown", len(s.slides)),
-			title: "End of the presentation", place: "Esc leaves · Left arrow goes back · O shows the overview"}
+		return caption{heading: fmt.Sprintf("All %d shown", len(s.slides)), title: "End of the presentation",
+			place: s.scope, hint: "Esc leaves · Left arrow goes back · O shows the overview"}
 	}
 	sl := s.slides[s.at]
 	head, kind := sl.headingParts(s.at, len(s.slides))
@@ -349,9 +388,9 @@ func (s *Show) overviewCaption() caption {
 	}
 	hint := "Space or Right arrow: next event · Left arrow: previous · O: overview · S: save this slide as a picture · Esc: leave"
 	if n == 0 {
-		hint = "No events to show: the filter hides them all. Esc leaves."
+		return caption{heading: heading, title: s.title, place: "No events to show: the filter hides them all. Esc leaves."}
 	}
-	return caption{heading: heading, title: s.title, place: hint}
+	return caption{heading: heading, title: s.title, place: s.scope, hint: hint}
 }
 
 // dateSpan is "Jan 2025 – Nov 2025" over the slides' dates, "" when none
@@ -409,7 +448,7 @@ func (s *Show) typedRune(r rune) {
 	case 'p', 'P':
 		s.Prev()
 	case 'o', 'O':
-		s.Overview()
+		s.lookAtOverview()
 	case 's', 'S':
 		s.saveSlide()
 	case '+', '=':

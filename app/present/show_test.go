@@ -2,6 +2,7 @@ package present
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -93,8 +94,10 @@ func TestShowSteps(t *testing.T) {
 			t.Fatalf("step %d: at %d, selected %q, heading %q; want %d, %q, %q", i, s.At(), s.mapW.Selected(), cardHeading(s), st.at, st.id, st.heading)
 		}
 	}
-	key(s, fyne.KeyRight)
-	key(s, fyne.KeyRight)
+	key(s, fyne.KeyRight) // on from slide 1, where O was pressed
+	if s.At() != 1 {
+		t.Fatalf("after O on slide 1, the next step went to %d", s.At()+1)
+	}
 	if !s.card.quote.Visible() || s.card.quote.Text != "“a Tajik delegation visited Kunduz”" ||
 		s.card.source.Text != "Tajik delegation holds talks · CentralasianLIGHT.org · 13 Nov 2025" {
 		t.Errorf("slide 2 quote %q (visible %v), source %q", s.card.quote.Text, s.card.quote.Visible(), s.card.source.Text)
@@ -248,5 +251,62 @@ func TestMessageGoes(t *testing.T) {
 	s.Close()
 	if s.toastTimer.Stop() {
 		t.Error("closing the window left the message's timer running")
+	}
+}
+
+// TestOverviewInTheMiddle: O shows the overview in the middle of the
+// presentation; the next step goes on after the slide shown before it, the
+// previous step back to it, and Home starts again.
+func TestOverviewInTheMiddle(t *testing.T) {
+	s := newTestShow(t)
+	if s.Len() < 3 {
+		t.Fatalf("%d slides, the test needs 3", s.Len())
+	}
+	steps := []struct {
+		do   func()
+		want int
+	}{
+		{func() { key(s, fyne.KeyRight) }, 0},
+		{func() { key(s, fyne.KeyRight) }, 1},
+		{func() { s.typedRune('o') }, -1},
+		{func() { key(s, fyne.KeyRight) }, 2},
+		{func() { s.typedRune('O') }, -1},
+		{func() { key(s, fyne.KeyLeft) }, 2},
+		{func() { key(s, fyne.KeyHome) }, -1},
+		{func() { key(s, fyne.KeyRight) }, 0},
+		{func() { key(s, fyne.KeyLeft) }, -1}, // before the first: the title
+		{func() { key(s, fyne.KeyRight) }, 0},
+	}
+	for i, st := range steps {
+		st.do()
+		if s.At() != st.want {
+			t.Fatalf("step %d: at %d, want %d", i, s.At(), st.want)
+		}
+	}
+}
+
+// TestScopeAndKeysOnTheCards: the overview and end cards name the filter's
+// scope; the keys show on screen but not in a saved slide.
+func TestScopeAndKeysOnTheCards(t *testing.T) {
+	s := newTestShow(t)
+	s.SetScope("Diplomacy · 1 Mar 2025 – 31 May 2025")
+	if s.card.place.Text != "Diplomacy · 1 Mar 2025 – 31 May 2025" || !s.card.place.Visible() {
+		t.Errorf("overview place line %q (shown %v), want the scope", s.card.place.Text, s.card.place.Visible())
+	}
+	if !strings.HasPrefix(s.card.hint.Text, "Space or Right arrow: next event") || !s.card.hint.Visible() {
+		t.Errorf("overview hint %q (shown %v), want the keys", s.card.hint.Text, s.card.hint.Visible())
+	}
+	if c := s.slideCaption(); c.hint != "" || c.place != "Diplomacy · 1 Mar 2025 – 31 May 2025" || c.title != "Border talks" {
+		t.Errorf("saved overview card %+v, want the scope and title without the keys", c)
+	}
+	key(s, fyne.KeyEnd)
+	key(s, fyne.KeyRight)
+	if !s.Ended() || s.card.place.Text != "Diplomacy · 1 Mar 2025 – 31 May 2025" || s.slideCaption().hint != "" ||
+		!strings.HasPrefix(s.card.hint.Text, "Esc leaves") {
+		t.Errorf("end card: place %q, hint %q, saved hint %q", s.card.place.Text, s.card.hint.Text, s.slideCaption().hint)
+	}
+	key(s, fyne.KeyLeft)
+	if s.card.hint.Visible() {
+		t.Errorf("an event's slide shows keys %q", s.card.hint.Text)
 	}
 }

@@ -38,6 +38,7 @@ func (wb *Workbench) Present() {
 	}
 	title := strings.TrimSuffix(filepath.Base(wb.project.Path()), filepath.Ext(wb.project.Path()))
 	wb.presentation = present.New(fyne.CurrentApp(), title, wb.presentedEvents(), wb.tax, engine)
+	wb.presentation.SetScope(wb.scope(wb.filters.filter()))
 	wb.presentation.Show()
 }
 

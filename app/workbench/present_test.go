@@ -2,6 +2,7 @@ package workbench
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"golang.org/x/image/font/gofont/goregular"
@@ -39,9 +40,39 @@ func TestPresentFilteredEvents(t *testing.T) {
 	if s.Len() != len(want) || s.Len() == 0 || s.Len() == len(wb.events) {
 		t.Fatalf("filtered presentation has %d slides; the filter shows %d of %d events", s.Len(), len(want), len(wb.events))
 	}
+	if got := s.Scope(); got != "“Kunduz”" {
+		t.Errorf("the presentation's scope is %q, want the filter's words", got)
+	}
 	s.Go(0)
 	first := wb.presentation.Window().Title()
 	if first != "Event Atlas — presentation" {
 		t.Errorf("window title %q", first)
+	}
+}
+
+func TestFilterScope(t *testing.T) {
+	wb, _, _ := newTestWorkbench(t, true)
+	day := func(s string) time.Time {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	a := wb.articles[0]
+	for _, c := range []struct {
+		f    eventFilter
+		want string
+	}{
+		{eventFilter{}, ""},
+		{eventFilter{Type: "Security incident", From: day("2025-03-01"), To: day("2025-05-31")}, "Security incident · 1 Mar 2025 – 31 May 2025"},
+		{eventFilter{Actor: "Taliban", Text: "border"}, "actor Taliban · “border”"},
+		{eventFilter{From: day("2025-03-01")}, "from 1 Mar 2025"},
+		{eventFilter{To: day("2025-05-31")}, "until 31 May 2025"},
+		{eventFilter{ArticleID: a.ID}, "from “" + a.Title + "”"},
+	} {
+		if got := wb.scope(c.f); got != c.want {
+			t.Errorf("scope(%+v) = %q, want %q", c.f, got, c.want)
+		}
 	}
 }
