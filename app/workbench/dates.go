@@ -1,6 +1,7 @@
 package workbench
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -90,6 +91,9 @@ func dateFieldWidth() float32 {
 	return text + inner*2 + marker + theme.InputBorderSize()*2 + theme.Padding()
 }
 
+// errEndBeforeStart marks an end date before the start date as it is typed.
+var errEndBeforeStart = errors.New("before the start date")
+
 // endIsPreset reports whether e's end date is the one its start implies
 // (the same day, or the end of its month or year), so that it may follow
 // the start as the user retypes it.
@@ -106,8 +110,12 @@ func (f *eventForm) startChanged(s string) {
 	if f.loading || !f.shown {
 		return
 	}
+	if !f.endFollows {
+		defer f.end.Validate() // a typed end may now be before the start, or no longer
+	}
 	start, p, err := parseDate(s, false)
 	if err != nil {
+		f.notePeriod("") // a date half typed says nothing yet
 		return
 	}
 	if f.endFollows {
@@ -117,10 +125,26 @@ func (f *eventForm) startChanged(s string) {
 		f.loading = false
 	}
 	f.showPrecision()
+	note := ""
 	if f.endFollows && p > annotate.PrecisionDay {
-		f.wb.status.setMessage(fmt.Sprintf("%s precision: the event runs %s – %s (type an end date to change the end)",
-			strings.ToUpper(precisionNames[p-1][:1])+precisionNames[p-1][1:], formatDate(start), formatDate(annotate.PeriodEnd(start, p))))
+		note = fmt.Sprintf("%s precision: the event runs %s – %s (type an end date to change the end)",
+			strings.ToUpper(precisionNames[p-1][:1])+precisionNames[p-1][1:], formatDate(start), formatDate(annotate.PeriodEnd(start, p)))
 	}
+	f.notePeriod(note)
+}
+
+// notePeriod says in the status line what period a month or year date
+// stands for; "" takes back the last such note (typing 2025-11 on the way
+// to 2025-11-06 must not leave "Month precision" behind), leaving any other
+// message alone.
+func (f *eventForm) notePeriod(note string) {
+	switch {
+	case note != "":
+		f.wb.status.setMessage(note)
+	case f.periodNote != "" && f.wb.status.message.Text == f.periodNote:
+		f.wb.status.setMessage("")
+	}
+	f.periodNote = note
 }
 
 // endChanged follows the typing in the end date: a typed end date no

@@ -24,7 +24,10 @@ type eventForm struct {
 	isDraft bool           // base has never been saved
 	shown   bool           // the form holds an event (else the hint shows)
 	dirty   bool           // the fields differ from base
-	loading bool           // fields are being filled by code
+	// periodNote is the status line's note on the period a month or year
+	// start date stands for, while it shows.
+	periodNote string
+	loading    bool // fields are being filled by code
 
 	suggested []annotate.Place // places offered for the evidence, best first
 	placeID   string           // the place picked
@@ -94,8 +97,14 @@ func (f *eventForm) build() {
 		if s == "" {
 			return nil
 		}
-		_, _, err := parseDate(s, true)
-		return err
+		end, _, err := parseDate(s, true)
+		if err != nil {
+			return err
+		}
+		if start, _, err := parseDate(f.start.Text, false); err == nil && end.Before(start) {
+			return errEndBeforeStart
+		}
+		return nil
 	}
 	f.precision = newChoice(h, precisionNames, func(string) { f.edited() })
 	f.place = newCompleter(h, "place (Down key: suggestions)", f.placeOptions, f.pickPlace)
