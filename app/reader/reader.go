@@ -49,6 +49,7 @@ type Reader struct {
 
 	scrollY       float32
 	pendingScroll int     // offset to bring into view after the first layout, -1 if none
+	revealed      int     // offset the last ScrollToOffset showed, kept in view when the reader gets shorter; -1 after the user scrolls
 	shownH        float32 // the height the scroll position was last laid out for
 
 	anchor, caret int // selection: fixed end and moving end
@@ -79,7 +80,7 @@ var (
 
 // New returns an empty reader.
 func New() *Reader {
-	r := &Reader{pendingScroll: -1, dirty: true}
+	r := &Reader{pendingScroll: -1, revealed: -1, dirty: true}
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -91,7 +92,7 @@ func (r *Reader) SetArticle(a annotate.Article) {
 	r.article = a
 	r.doc = tokenize(a.Text, r.bodyMeasurer())
 	r.dirty, r.lay, r.vis = true, layout{}, nil
-	r.scrollY, r.pendingScroll = 0, -1
+	r.scrollY, r.pendingScroll, r.revealed = 0, -1, -1
 	r.anchor, r.caret = 0, 0
 	r.notified = [2]int{}
 	r.highlights, r.active, r.marks = nil, "", nil

@@ -12,7 +12,7 @@ func (r *Reader) Scrolled(ev *fyne.ScrollEvent) {
 // it is (the text does not jump under the reader's eyes). Before the reader
 // has a size the request is kept and applied at the first layout.
 func (r *Reader) ScrollToOffset(offset int) {
-	r.pendingScroll = offset
+	r.pendingScroll, r.revealed = offset, offset
 	if size := r.Size(); size.Width > 0 && size.Height > 0 {
 		r.relayout(size.Width)
 		r.applyPendingScroll()
@@ -25,6 +25,7 @@ func (r *Reader) ScrollOffset() float32 { return r.scrollY }
 
 // scrollBy moves the view by dy pixels (positive scrolls down).
 func (r *Reader) scrollBy(dy float32) {
+	r.revealed = -1 // the user looks elsewhere now
 	old := r.scrollY
 	r.scrollY += dy
 	r.clampScroll()
@@ -59,18 +60,23 @@ func (r *Reader) ensureVisible(off int) {
 	r.clampScroll()
 }
 
-// keepCaretOnResize keeps the caret in view when the reader gets shorter
-// (the event form opening under it, a window made smaller): if the caret's
-// line was in view at the old height it stays in view at height h.
+// keepCaretOnResize keeps the caret — or the evidence ScrollToOffset last
+// showed, until the user scrolls — in view when the reader gets shorter
+// (the event form opening under it, a window made smaller): if its line was
+// in view at the old height it stays in view at height h.
 func (r *Reader) keepCaretOnResize(h float32) {
 	old := r.shownH
 	r.shownH = h
 	if h <= 0 || old <= h || len(r.lay.lines) == 0 {
 		return
 	}
-	l := r.lay.lines[r.lineOf(r.caret)]
+	at := r.caret
+	if r.revealed >= 0 {
+		at = clamp(r.revealed, 0, r.textLen())
+	}
+	l := r.lay.lines[r.lineOf(at)]
 	if l.y+r.lay.m.lineH > r.scrollY && l.y < r.scrollY+old {
-		r.ensureVisible(r.caret)
+		r.ensureVisible(at)
 	}
 }
 

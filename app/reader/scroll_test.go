@@ -190,3 +190,39 @@ func TestCaretStaysInViewWhenShorter(t *testing.T) {
 		t.Errorf("view moved from %g to %g for a caret that was out of view", before, r.scrollY)
 	}
 }
+
+// TestRevealedEvidenceStaysOnResize: evidence shown with ScrollToOffset low
+// in a tall reader stays in view when the reader gets shorter (the event
+// form opening under it), until the user scrolls.
+func TestRevealedEvidenceStaysOnResize(t *testing.T) {
+	text := strings.Repeat("A line of the article about the border talks. ", 120)
+	r := newTestReader(t, text, 500, 700)
+	visible := func(off int) bool {
+		l := r.lay.lines[r.lineOf(off)]
+		return l.y >= r.scrollY && l.y+r.lay.m.lineH <= r.scrollY+r.Size().Height
+	}
+	// A span two lines above the bottom of a 700 px reader: no scroll needed.
+	var starts []int
+	for _, l := range r.lay.lines {
+		if l.y+r.lay.m.lineH <= r.scrollY+700 {
+			starts = append(starts, l.start)
+		}
+	}
+	last := starts[len(starts)-3]
+	r.ScrollToOffset(last)
+	if r.scrollY != 0 || !visible(last) {
+		t.Fatalf("ScrollToOffset(%d) scrolled to %g (in view %v)", last, r.scrollY, visible(last))
+	}
+	r.Resize(fyne.NewSize(500, 350))
+	if !visible(last) {
+		t.Errorf("the evidence at %d went out of view when the reader got shorter (scroll %g)", last, r.scrollY)
+	}
+	// After the user scrolls, a resize leaves the view alone.
+	r.Resize(fyne.NewSize(500, 700))
+	r.scrollBy(-r.scrollY)
+	before := r.scrollY
+	r.Resize(fyne.NewSize(500, 300))
+	if r.scrollY != before {
+		t.Errorf("after the user scrolled, a resize moved the view from %g to %g", before, r.scrollY)
+	}
+}
