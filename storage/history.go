@@ -136,11 +136,32 @@ func snapshotJSON(v any) (any, error) {
 // An edit is one history row, or every row of a batch (a merge, a conflict
 // resolution). It fails with ErrNothingToUndo when there is none. The undo
 // is stored, so it survives a restart.
-func (p *Project) Undo() (desc string, err error) { return p.step(true) }
+func (p *Project) Undo() (desc string, err error) {
+	st, err := p.step(true)
+	return st.Description, err
+}
 
 // Redo re-applies the earliest undone edit and returns its description. It
 // fails with ErrNothingToRedo when nothing was undone since the last edit.
-func (p *Project) Redo() (desc string, err error) { return p.step(false) }
+func (p *Project) Redo() (desc string, err error) {
+	st, err := p.step(false)
+	return st.Description, err
+}
+
+// Step is an edit that UndoStep or RedoStep replayed.
+type Step struct {
+	Description string // as Undo and Redo return it
+	// Entity and EntityID name what the edit changed ("event" and its id)
+	// when it is one row; both are "" for a batch (a merge, a resolution).
+	Entity, EntityID string
+}
+
+// UndoStep is Undo, saying which entity the edit changed, so that the
+// window can show it.
+func (p *Project) UndoStep() (Step, error) { return p.step(true) }
+
+// RedoStep is Redo, saying which entity the edit changed.
+func (p *Project) RedoStep() (Step, error) { return p.step(false) }
 
 // historyRow is one row of the history table as step replays it.
 type historyRow struct {
@@ -152,16 +173,16 @@ type historyRow struct {
 // step undoes (restoring before_json, newest row first) or redoes
 // (restoring after_json, oldest row first) the latest edit in effect or the
 // earliest undone one, with every row of its batch.
-func (p *Project) step(undo bool) (string, error) {
+func (p *Project) step(undo bool) (Step, error) {
 	if err := p.begin(); err != nil {
-		return "", err
+		return Step{}, err
 	}
 	defer p.mu.Unlock()
 	from, to, order := stateUndone, stateDone, "ASC"
 	if undo {
 		from, to, order = stateDone, stateUndone, "DESC"
 	}
-	var desc string
+	var st Step
 	err := p.write(func(tx *sql.Tx) error {
 		var seq int64
 		var batch sql.NullInt64
@@ -188,7 +209,10 @@ func (p *Project) step(undo bool) (string, error) {
 		if undo {
 			first = steps[len(steps)-1]
 		}
-		desc = describe(first.action, first.entity, first.before, first.after)
+		st.Description = describe(first.action, first.entity, first.before, first.after)
+		if len(steps) == 1 {
+			st.Entity, st.EntityID = first.entity, first.id
+		}
 		for _, h := range steps {
 			target := h.after
 			if undo {
@@ -203,7 +227,7 @@ func (p *Project) step(undo bool) (string, error) {
 		}
 		return nil
 	})
-	return desc, err
+	return st, err
 }
 
 // historyRows reads the rows step replays.

@@ -274,3 +274,44 @@ func TestUnsavedEditsAreSavedWhenLeaving(t *testing.T) {
 		t.Errorf("%d events, status %q after an invalid draft", len(evs), wb.status.message.Text)
 	}
 }
+
+// TestUndoShowsTheEventItChanges: Ctrl+Z on an edit of an event in another
+// article (as after a restart) selects that event and shows its article,
+// rather than changing it out of sight.
+func TestUndoShowsTheEventItChanges(t *testing.T) {
+	wb, _, errs := newTestWorkbench(t, true)
+	var e annotate.Event
+	for _, ev := range wb.events {
+		if len(ev.Spans) > 0 {
+			e = ev
+			break
+		}
+	}
+	e.Title = "Renamed before the restart"
+	if err := wb.project.SaveEvent(&e); err != nil {
+		t.Fatal(err)
+	}
+	other := annotate.Article{Title: "Second article", Text: "Border guards met at Panj."}
+	if _, err := wb.project.AddArticle(&other); err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range wb.articles {
+		if a.ID == other.ID {
+			wb.SelectArticle(i)
+		}
+	}
+	wb.SelectEvent("")
+	wb.Undo()
+	if len(*errs) > 0 {
+		t.Fatal(*errs)
+	}
+	if wb.Selected() != e.ID || wb.articles[wb.current].ID != e.Spans[0].ArticleID {
+		t.Errorf("after undo: selected %q in article %q; want %q in its own article", wb.Selected(), wb.articles[wb.current].Title, e.ID)
+	}
+	if got := wb.status.message.Text; !strings.HasPrefix(got, "Undid: change event") {
+		t.Errorf("status %q", got)
+	}
+}

@@ -1,6 +1,10 @@
 package workbench
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+
+	"eventatlas/storage"
+)
 
 // Undo reverts the last edit (Ctrl+Z); the change is saved at once. While
 // the form holds unsaved edits and one of its text fields has the keyboard,
@@ -9,8 +13,8 @@ func (wb *Workbench) Undo() {
 	if wb.textUndo(&fyne.ShortcutUndo{}) {
 		return
 	}
-	desc, err := wb.project.Undo()
-	wb.afterHistory("Undid", desc, err)
+	st, err := wb.project.UndoStep()
+	wb.afterHistory("Undid", st, err)
 }
 
 // Redo applies again the last undone edit (Ctrl+Shift+Z), or redoes the
@@ -19,8 +23,8 @@ func (wb *Workbench) Redo() {
 	if wb.textUndo(&fyne.ShortcutRedo{}) {
 		return
 	}
-	desc, err := wb.project.Redo()
-	wb.afterHistory("Redid", desc, err)
+	st, err := wb.project.RedoStep()
+	wb.afterHistory("Redid", st, err)
 }
 
 // textUndo sends sc to the focused form field when the form holds edits.
@@ -39,7 +43,10 @@ func (wb *Workbench) textUndo(sc fyne.Shortcut) bool {
 	return false
 }
 
-func (wb *Workbench) afterHistory(verb, desc string, err error) {
+// afterHistory shows what an undo or redo did: the event it changed is
+// selected, so that an edit made in another article, or before a restart,
+// is not changed out of sight.
+func (wb *Workbench) afterHistory(verb string, st storage.Step, err error) {
 	if err != nil {
 		wb.status.setMessage(err.Error())
 		return
@@ -48,5 +55,10 @@ func (wb *Workbench) afterHistory(verb, desc string, err error) {
 		wb.onError(err)
 		return
 	}
-	wb.status.setMessage(verb + ": " + desc)
+	if st.Entity == "event" && st.EntityID != wb.selected {
+		if _, ok := wb.eventByID(st.EntityID); ok {
+			wb.SelectEvent(st.EntityID)
+		}
+	}
+	wb.status.setMessage(verb + ": " + st.Description)
 }
