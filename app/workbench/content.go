@@ -13,7 +13,7 @@ func (wb *Workbench) Content() fyne.CanvasObject {
 	heading := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	articles := container.NewBorder(heading("Articles"), nil, nil, nil, wb.articleList)
+	articles := container.NewBorder(container.NewVBox(wb.articlesHeading, wb.articleFilter.entry), nil, nil, nil, wb.articleList)
 	events := container.NewBorder(container.NewVBox(heading("Events"), wb.filters.content), nil, nil, nil, wb.table.content)
 	side := wb.panes.split("side", false, articles, events)
 

@@ -28,7 +28,7 @@ func (l *articleRows) TypedKey(ev *fyne.KeyEvent) {
 // newArticleList lists the project's articles with their event counts.
 func (wb *Workbench) newArticleList() *articleRows {
 	l := &articleRows{wb: wb}
-	l.Length = func() int { return len(wb.articles) }
+	l.Length = func() int { return wb.articleFilter.rows() }
 	l.CreateItem = func() fyne.CanvasObject {
 		title := widget.NewLabel("article title")
 		title.Truncation = fyne.TextTruncateEllipsis
@@ -37,7 +37,7 @@ func (wb *Workbench) newArticleList() *articleRows {
 	}
 	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
 		row := o.(*fyne.Container)
-		a := wb.articles[i]
+		a := wb.articles[wb.articleFilter.article(i)]
 		title := row.Objects[0].(*widget.Label)
 		title.Alignment = fyne.TextAlignLeading
 		if reader.RightToLeft(a.Title) {
@@ -46,7 +46,7 @@ func (wb *Workbench) newArticleList() *articleRows {
 		title.SetText(a.Title)
 		row.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d ev", wb.eventsIn(a.ID)))
 	}
-	l.OnSelected = func(i widget.ListItemID) { wb.SelectArticle(i) }
+	l.OnSelected = func(row widget.ListItemID) { wb.SelectArticle(wb.articleFilter.article(row)) }
 	l.ExtendBaseWidget(l)
 	return l
 }

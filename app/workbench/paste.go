@@ -96,7 +96,7 @@ func (wb *Workbench) addPastedArticle(f *articleForm) {
 			wb.showNewArticle(i)
 		} else if x.ID == a.ID {
 			wb.SelectArticle(i)
-			wb.articleList.Select(i)
+			wb.markArticle(i)
 		}
 	}
 	if existed {

@@ -68,7 +68,7 @@ func (wb *Workbench) showEvidenceOf(e annotate.Event) {
 		for i, a := range wb.articles {
 			if a.ID == e.Spans[0].ArticleID {
 				wb.current = i
-				wb.articleList.Select(i)
+				wb.markArticle(i)
 				wb.showArticle()
 			}
 		}
@@ -132,7 +132,7 @@ func (wb *Workbench) showNewArticle(i int) {
 		wb.selectEvent("", true)
 	}
 	wb.SelectArticle(i)
-	wb.articleList.Select(i)
+	wb.markArticle(i)
 }
 
 // SavePendingEdits saves the form's unsaved edits or new event when they

@@ -48,14 +48,17 @@ type Workbench struct {
 	folded        foldCache          // the events' folded search text, for the filter
 
 	articleList *articleRows
-	table       *eventTable
-	filters     *filterBar
-	reader      *reader.Reader
-	find        *findBar
-	form        *eventForm
-	mapView     *mapview.Map
-	status      *statusLine
-	tips        *tooltip.Layer // the toolbar buttons' tips, over the content
+	// articleFilter narrows articleList; articlesHeading is its heading.
+	articleFilter   *articleFilter
+	articlesHeading *widget.Label
+	table           *eventTable
+	filters         *filterBar
+	reader          *reader.Reader
+	find            *findBar
+	form            *eventForm
+	mapView         *mapview.Map
+	status          *statusLine
+	tips            *tooltip.Layer // the toolbar buttons' tips, over the content
 
 	mainMenu                 *fyne.MainMenu
 	openProject, newProject  func()
@@ -115,6 +118,8 @@ func New(w fyne.Window, p *storage.Project, g *gazetteer.Gazetteer, engine *rend
 	wb.mapView = mapview.New(engine)
 	wb.restoreLegend()
 	wb.status = newStatusLine()
+	wb.articleFilter = newArticleFilter(wb)
+	wb.articlesHeading = widget.NewLabelWithStyle("Articles", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	wb.articleList = wb.newArticleList()
 	wb.table = newEventTable(wb)
 	wb.filters = newFilterBar(wb)
@@ -198,6 +203,7 @@ func (wb *Workbench) apply(d projectData) error {
 		currentID = wb.articles[wb.current].ID
 	}
 	wb.articles, wb.events = arts, evs
+	wb.articleFilter.reindex()
 	wb.reloads++
 	wb.mapKeep = false
 	wb.current = -1
@@ -212,7 +218,7 @@ func (wb *Workbench) apply(d projectData) error {
 	wb.status.setProject(filepath.Base(wb.project.Path()))
 	wb.refreshEvents()
 	if wb.current >= 0 {
-		wb.articleList.Select(wb.current)
+		wb.markArticle(wb.current)
 	}
 	return wb.syncUserPlaces()
 }
@@ -386,6 +392,7 @@ func (wb *Workbench) SetProject(p *storage.Project) error {
 		wb.project.Close()
 	}
 	wb.project, wb.selected, wb.current, wb.articles = p, "", -1, nil
+	wb.articleFilter.entry.SetText("") // another project's articles: the filter starts afresh
 	wb.actors, wb.actorsLoaded = nil, false
 	p.SetAnnotator(annotatorName())
 	wb.form.clear()
