@@ -63,7 +63,7 @@ func FromBaseMap(bm *assets.BaseMap) (*Gazetteer, error) {
 			cityNames[foldKey(n)] = true
 		}
 	}
-	crossings, err := crossingPlaces(bm.Crossings, cityNames)
+	crossings, err := crossingPlaces(bm.Crossings, cityNames, provinceNames(provinces))
 	if err != nil {
 		return nil, err
 	}
@@ -239,7 +239,26 @@ func sharesName(names []string, set map[string]bool) bool {
 	return false
 }
 
-func crossingPlaces(fc *geojson.FeatureCollection, cityNames map[string]bool) ([]annotate.Place, error) {
+// provinceNames maps a country and a folded name of one of its provinces
+// ("Tajikistan|gbao") to the province's Name ("Gorno-Badakhshan").
+func provinceNames(provinces []annotate.Place) map[string]string {
+	out := map[string]string{}
+	for _, p := range provinces {
+		for _, n := range p.Names {
+			if k := p.Country + "|" + foldKey(n); out[k] == "" {
+				out[k] = p.Name
+			}
+		}
+	}
+	return out
+}
+
+// crossingPlaces returns the border crossings. A crossing lies in the
+// country and province of its first side, the one its name begins with
+// ("Panji Poyon – Sherkhan Bandar": Tajikistan, Khatlon): an event's
+// country holds one country, as ACLED's does. Its full name, which names
+// both sides, stays the place's Name.
+func crossingPlaces(fc *geojson.FeatureCollection, cityNames map[string]bool, provinces map[string]string) ([]annotate.Place, error) {
 	out := make([]annotate.Place, 0, len(fc.Features))
 	iso3 := map[string]string{"TJK": "Tajikistan", "AFG": "Afghanistan", "UZB": "Uzbekistan", "TKM": "Turkmenistan"}
 	for i, f := range fc.Features {
@@ -270,22 +289,26 @@ func crossingPlaces(fc *geojson.FeatureCollection, cityNames map[string]bool) ([
 				}
 			}
 		}
-		var countries, admins []string
-		for _, side := range p.strs("sides") {
+		var country, admin1 string
+		for si, side := range p.strs("sides") {
 			code, rest, _ := strings.Cut(side, ": ")
 			parts := strings.Split(rest, ", ")
 			addPart(stripParens(parts[0]), true)
 			for _, in := range parens(parts[0]) {
 				addPart(in, true)
 			}
-			countries = append(countries, firstOf(iso3[code], code))
+			if si > 0 {
+				continue
+			}
+			country = firstOf(iso3[code], code)
 			if len(parts) > 1 {
-				admins = append(admins, parts[len(parts)-1])
+				a := strings.TrimSpace(parts[len(parts)-1])
+				admin1 = firstOf(provinces[country+"|"+foldKey(a)], a)
 			}
 		}
 		out = append(out, annotate.Place{
 			ID: "xing:" + strconv.Itoa(i+1), Name: name, Names: names, Kind: annotate.KindCrossing,
-			Country: strings.Join(countries, " / "), Admin1: strings.Join(admins, " / "),
+			Country: country, Admin1: admin1,
 			Point: pt, Geometry: pt, Rank: rankCrossing,
 		})
 	}

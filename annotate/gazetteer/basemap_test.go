@@ -59,8 +59,11 @@ func TestFromBaseMapPlaces(t *testing.T) {
 		{"gn:1220747", "Bokhtar", annotate.KindCity, "Tajikistan", "Khatlon", 1, []string{"Kurgan-Tyube", "Бохтар"}},
 		{"gn:1220164", "Vorukh", annotate.KindCity, "Tajikistan", "Sughd", 4, nil},
 		{"gnn:TJ-KT:panji-poyon", "Panji Poyon", annotate.KindCity, "Tajikistan", "Khatlon", 5, nil},
-		{"xing:1", "Panji Poyon – Sherkhan Bandar", annotate.KindCrossing, "Tajikistan / Afghanistan", "Khatlon / Kunduz", 2, []string{"Panji Poyon", "Sherkhan Bandar", "Нижний Пяндж – Шерхан-Бандар", "Nizhniy Pyandzh"}},
-		{"xing:2", "Termez – Hairatan (Friendship Bridge)", annotate.KindCrossing, "Uzbekistan / Afghanistan", "Surxondaryo / Balkh", 2, []string{"Hairatan", "Termez", "Friendship Bridge", "Хайратон", "حیرتان"}},
+		// a crossing lies in its first side's country and province (one
+		// country, as ACLED's field holds), named by both sides
+		{"xing:1", "Panji Poyon – Sherkhan Bandar", annotate.KindCrossing, "Tajikistan", "Khatlon", 2, []string{"Panji Poyon", "Sherkhan Bandar", "Нижний Пяндж – Шерхан-Бандар", "Nizhniy Pyandzh"}},
+		{"xing:3", "Tem – Demogan (Khorugh)", annotate.KindCrossing, "Tajikistan", "Gorno-Badakhshan", 2, []string{"Demogan"}}, // "GBAO" in the data
+		{"xing:2", "Termez – Hairatan (Friendship Bridge)", annotate.KindCrossing, "Uzbekistan", "Surxondaryo", 2, []string{"Hairatan", "Termez", "Friendship Bridge", "Хайратон", "حیرتان"}},
 	}
 	for _, tt := range tests {
 		p, ok := g.Place(tt.id)

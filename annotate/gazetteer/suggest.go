@@ -9,16 +9,46 @@ import (
 )
 
 // Suggest returns the places to offer for the selection [start, end) of
-// text (code points): first the places named inside the selection, then
-// those named elsewhere in its sentence, then in its paragraph (a line of
-// the text), and last a dateline's place ("DUSHANBE, 20 Nov (Reuters) —"
-// names where the report was filed, not where the event happened). Within
-// each group every name's best candidate comes before any second choice:
-// inside the selection in text order, outside it the nearest name first.
+// text (code points), the place to pre-fill first when there is one (see
+// SuggestBest). The order, after that best match:
+//   - the places named inside the selection, most specific first (a town or
+//     crossing, then a province, then a country; in text order among
+//     equals), every name's best candidate before any second choice;
+//   - those named elsewhere in its sentence, the nearest name first;
+//   - a name that only says whose citizens someone is ("citizens of
+//     Afghanistan", "граждан Афганистана", see isDemonym);
+//   - when neither the selection nor its sentence names a place, those of
+//     the sentence before (an antecedent: "The delegation travelled to the
+//     province" after "visited Kunduz"), most specific first;
+//   - the rest of its paragraph (a line of the text), the nearest first;
+//   - last a dateline's place ("DUSHANBE, 20 Nov (Reuters) —" names where
+//     the report was filed, not where the event happened).
+//
 // Each place appears once. Selecting "visited Kunduz" in the sample article
 // offers Kunduz city, then Kunduz province, then Afghanistan and Tajikistan
 // from the same sentence.
 func (g *Gazetteer) Suggest(text string, start, end int) []annotate.Place {
+	places, _ := g.SuggestBest(text, start, end)
+	return places
+}
+
+// Suggestion groups, in the order Suggest offers them.
+const (
+	inSelection = iota
+	inSentence
+	asDemonym
+	inPrevSentence
+	inParagraph
+	inDateline
+)
+
+// SuggestBest is Suggest that also says whether its first place is a match
+// good enough to pre-fill. It is when a place is named inside the selection
+// (the most specific one), else elsewhere in its sentence, else in the
+// sentence before (the most specific, then the nearest one); never a place
+// of a later sentence, a dateline's or a demonym's ("citizens of X"). With
+// none of those, best is false and the analyst must choose.
+func (g *Gazetteer) SuggestBest(text string, start, end int) (places []annotate.Place, best bool) {
 	rs := []rune(text)
 	if start > end {
 		start, end = end, start
@@ -27,32 +57,63 @@ func (g *Gazetteer) Suggest(text string, start, end int) []annotate.Place {
 	end = min(max(end, 0), len(rs))
 	sentS, sentE := sentenceBounds(rs, start, end)
 	parS, parE := paragraphBounds(rs, start, end)
+	prevS, prevE := prevSentenceBounds(rs, sentS)
+	toks := tokenize(rs)
 	type entry struct {
-		group, rank, pos int
-		place            annotate.Place
+		group, rank, spec, pos int
+		weak, par              bool // par: inside the paragraph
+		place                  annotate.Place
 	}
 	var es []entry
+	named := false // the selection or its sentence names a place fit to pre-fill
 	for _, m := range g.Match(text) {
-		group, pos := 0, m.Start
+		group, pos := inSelection, m.Start
 		switch {
 		case m.Start < end && m.End > start, start == end && m.Start <= start && start <= m.End:
 		case m.Start >= sentS && m.End <= sentE:
-			group = 1
+			group = inSentence
+		case m.Start >= prevS && m.End <= prevE:
+			group = inPrevSentence
 		case m.Start >= parS && m.End <= parE:
-			group = 2
+			group = inParagraph
 		default:
 			continue
 		}
-		if group > 0 {
+		if group > inSelection {
 			pos = max(start-m.End, m.Start-end) // how far from the selection
-			if isDateline(rs, m.Start, m.End) {
-				group = 3
-			}
+		}
+		weak := false // a dateline inside the selection: offered, never pre-filled
+		switch {
+		case isDateline(rs, m.Start, m.End) && group == inSelection:
+			weak, pos = true, pos+len(rs)
+		case isDateline(rs, m.Start, m.End):
+			group = inDateline
+		case isDemonym(toks, m.Start):
+			group = asDemonym
+		case group <= inSentence:
+			named = true
 		}
 		for r, p := range m.Candidates {
-			es = append(es, entry{group, r, pos, p})
+			es = append(es, entry{group, r, 0, pos, weak, m.Start >= parS && m.End <= parE, p})
 		}
 	}
+	kept := es[:0]
+	for _, e := range es {
+		if e.group == inPrevSentence && named {
+			if !e.par {
+				continue // no antecedent is needed
+			}
+			e.group = inParagraph
+		}
+		if e.rank == 0 && (e.group == inSelection || e.group == inPrevSentence) {
+			e.spec = specificity(e.place)
+		}
+		if e.weak {
+			e.spec = 3 // after the selection's other places
+		}
+		kept = append(kept, e)
+	}
+	es = kept
 	sort.SliceStable(es, func(a, b int) bool {
 		x, y := es[a], es[b]
 		if x.group != y.group {
@@ -61,17 +122,68 @@ func (g *Gazetteer) Suggest(text string, start, end int) []annotate.Place {
 		if x.rank != y.rank {
 			return x.rank < y.rank
 		}
+		if x.spec != y.spec {
+			return x.spec < y.spec
+		}
 		return x.pos < y.pos
 	})
+	// The best match: the first group that has one, then the most
+	// specific, then the nearest (inside the selection, the first).
+	bi := -1
+	for i, e := range es {
+		if e.rank != 0 || e.weak || e.group != inSelection && e.group != inSentence && e.group != inPrevSentence {
+			continue
+		}
+		if bi < 0 {
+			bi = i
+			continue
+		}
+		b := es[bi]
+		if e.group == b.group && (specificity(e.place) < specificity(b.place) ||
+			specificity(e.place) == specificity(b.place) && e.pos < b.pos) {
+			bi = i
+		}
+	}
+	if bi > 0 {
+		b := es[bi]
+		copy(es[1:bi+1], es[:bi])
+		es[0] = b
+	}
 	seen := map[string]bool{}
-	var out []annotate.Place
 	for _, e := range es {
 		if !seen[e.place.ID] {
 			seen[e.place.ID] = true
-			out = append(out, e.place)
+			places = append(places, e.place)
 		}
 	}
-	return out
+	return places, bi >= 0
+}
+
+// specificity orders places from the most specific: a town, village, user
+// place or crossing 0, a province 1, a country 2.
+func specificity(p annotate.Place) int {
+	switch p.Kind {
+	case annotate.KindProvince:
+		return 1
+	case annotate.KindCountry:
+		return 2
+	}
+	return 0
+}
+
+// prevSentenceBounds returns the code points [s, e) of the sentence before
+// the one starting at sentS (across a line break), or 0, 0 when there is
+// none.
+func prevSentenceBounds(rs []rune, sentS int) (int, int) {
+	k := sentS
+	for k > 0 && unicode.IsSpace(rs[k-1]) {
+		k--
+	}
+	if k == 0 {
+		return 0, 0
+	}
+	s, _ := sentenceBounds(rs, k-1, k-1)
+	return s, k
 }
 
 // isSentenceEnd reports whether rs[k] ends a sentence: a full stop, question

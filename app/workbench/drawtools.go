@@ -70,15 +70,15 @@ func (wb *Workbench) ToggleDrawing(k mapview.Kind) {
 		return
 	}
 	wb.updateSnapTargets()
-	m.StartDrawing(k, wb.drawingDone, wb.drawingCancelled)
+	m.StartDrawing(k, func(g orb.Geometry) { wb.drawingDone(g, "drawn") }, wb.drawingCancelled)
 	wb.draw.update(m)
 	wb.focus(m)
 	how := "tap each vertex; double-tap or Enter finishes"
 	if k == mapview.Point {
 		how = "tap the place"
 	}
-	wb.status.setMessage(fmt.Sprintf("Draw a %s: %s, Esc cancels", map[mapview.Kind]string{
-		mapview.Point: "point", mapview.Line: "line", mapview.Polygon: "area"}[k], how))
+	wb.status.setMessage(fmt.Sprintf("Draw %s: %s, Esc cancels", map[mapview.Kind]string{
+		mapview.Point: "a point", mapview.Line: "a line", mapview.Polygon: "an area"}[k], how))
 }
 
 // EditSelectedGeometry lets the selected event's geometry be edited on the
@@ -93,7 +93,8 @@ func (wb *Workbench) EditSelectedGeometry() {
 		return
 	}
 	wb.updateSnapTargets()
-	if err := wb.mapView.EditGeometry(wb.selected, wb.drawingDone, wb.drawingCancelled); err != nil {
+	done := func(g orb.Geometry) { wb.drawingDone(g, "edited") }
+	if err := wb.mapView.EditGeometry(wb.selected, done, wb.drawingCancelled); err != nil {
 		wb.onError(err)
 		return
 	}
@@ -120,18 +121,26 @@ func (wb *Workbench) drawingCancelled() {
 	wb.status.setMessage("Drawing cancelled")
 }
 
-// drawingDone gives the drawn geometry to the new event in the form, or
-// saves it as the selected event's geometry (one undo step).
-func (wb *Workbench) drawingDone(g orb.Geometry) {
+// drawingDone gives the geometry drawn or edited (how) to the new event in
+// the form, or saves it as the selected event's geometry. Either way the
+// event's place, province, country and precision are derived from the
+// geometry (see deriveDrawnPlace), in the same undo step as the geometry,
+// and the status line says what became of them.
+func (wb *Workbench) drawingDone(g orb.Geometry, how string) {
 	wb.draw.update(wb.mapView)
 	f := wb.form
 	if f.shown && f.isDraft {
 		f.geometry = g
-		if f.placeID == "" {
+		d := deriveDrawnPlace(wb.gaz, g, f.placeID, f.placeText, f.formPrecision())
+		f.loading = true
+		if d.found {
+			f.showDrawnPlace(d)
+		} else if f.placeID == "" {
 			f.place.setText("")
 		}
+		f.loading = false
 		f.edited()
-		wb.status.setMessage("The new event gets the drawn " + geomText(g) + ": Enter saves it")
+		wb.status.setMessage("The new event gets the " + how + " " + geomText(g) + ". " + d.message(how) + ": Enter saves it")
 		return
 	}
 	if wb.selected == "" {
@@ -148,9 +157,11 @@ func (wb *Workbench) drawingDone(g orb.Geometry) {
 		return
 	}
 	e.Geometry = g
+	d := deriveDrawnPlace(wb.gaz, g, e.PlaceID, e.PlaceName, e.GeoPrecision)
+	d.apply(&e)
 	if err := wb.store(&e); err != nil {
 		wb.onError(err)
 		return
 	}
-	wb.status.setMessage("Saved the " + geomText(g) + " of “" + e.Title + "” (Ctrl+Z undoes)")
+	wb.status.setMessage("Saved the " + geomText(g) + " of “" + e.Title + "”. " + d.message(how) + "; Ctrl+Z undoes")
 }

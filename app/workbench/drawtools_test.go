@@ -118,3 +118,21 @@ func TestDrawingToggles(t *testing.T) {
 		t.Errorf("edit geometry with no selection gave %v", *errs)
 	}
 }
+
+func TestDrawingSaysWhatToDo(t *testing.T) {
+	wb, _, _ := newTestWorkbench(t, true)
+	for _, c := range []struct {
+		kind mapview.Kind
+		want string
+	}{
+		{mapview.Point, "Draw a point: tap the place, Esc cancels"},
+		{mapview.Line, "Draw a line: tap each vertex; double-tap or Enter finishes, Esc cancels"},
+		{mapview.Polygon, "Draw an area: tap each vertex; double-tap or Enter finishes, Esc cancels"},
+	} {
+		wb.ToggleDrawing(c.kind)
+		if got := wb.status.message.Text; got != c.want {
+			t.Errorf("status %q, want %q", got, c.want)
+		}
+		wb.mapView.CancelTool()
+	}
+}

@@ -47,7 +47,8 @@ func (f *eventForm) placeOptions(text string) []option {
 	out := make([]option, len(places))
 	for i, p := range places {
 		out[i] = option{label: p.Name, detail: placeWhere(p), value: p.ID, fill: placeLabel(p)}
-		if i == 0 && len(f.suggested) > 0 && p.ID == f.suggested[0].ID {
+		// A draft with no place pre-filled has no best match to show.
+		if i == 0 && len(f.suggested) > 0 && p.ID == f.suggested[0].ID && (!f.isDraft || p.ID == f.placeID) {
 			out[i].detail += " · best match"
 		}
 	}

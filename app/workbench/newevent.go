@@ -97,9 +97,9 @@ func (wb *Workbench) NewEventFromSelection() {
 	}
 	wb.leaveForm()
 	e := wb.draft(span)
-	suggested := wb.gaz.Suggest(wb.articles[wb.current].Text, span.Start, span.End)
+	suggested, best := wb.gaz.SuggestBest(wb.articles[wb.current].Text, span.Start, span.End)
 	wb.form.load(e, true, suggested)
-	if len(suggested) > 0 {
+	if best { // else the analyst chooses: no place of a later sentence is pre-filled
 		wb.form.loading = true
 		wb.form.setPlace(suggested[0])
 		wb.form.loading = false
