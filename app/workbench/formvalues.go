@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"eventatlas/annotate"
 )
@@ -151,7 +152,7 @@ func (f *eventForm) collect() (annotate.Event, error) {
 	e.Notes = strings.TrimSpace(f.notes.Text)
 	f.warnID, f.warning = "", ""
 	if f.isDraft || f.dirty {
-		f.warnID, f.warning = e.ID, actorWarning(e.Actors)
+		f.warnID, f.warning = e.ID, joinWarnings(actorWarning(e.Actors), dateWarning(e, f.wb.publishedOf(e)))
 	}
 	return e, nil
 }
@@ -170,6 +171,50 @@ func actorWarning(actors []annotate.ActorRole) string {
 		return "No actor 1: ACLED records need one — saved anyway. Add the actor in Actors."
 	}
 	return "No actor 1: ACLED records need one — saved anyway. Select an actor's chip and press 1."
+}
+
+// dateWarning says what a methodologist would question in e's dates, or
+// "": a period of several days coded with day precision, and an event that
+// ends after published, the date of the latest article its evidence is in
+// (zero when unknown). Like the actor warning it does not stop the save.
+func dateWarning(e annotate.Event, published time.Time) string {
+	var notes []string
+	if e.DatePrecision == annotate.PrecisionDay && !e.DateStart.IsZero() && e.DateEnd.After(e.DateStart) {
+		days := int(e.DateEnd.Sub(e.DateStart).Hours()/24) + 1
+		notes = append(notes, fmt.Sprintf("Runs %d days with day precision: code one event a day, or choose week or month", days))
+	}
+	if !published.IsZero() && e.DateEnd.After(published) && !e.DateStart.After(published) {
+		notes = append(notes, fmt.Sprintf("Ends %s, after the article was published (%s): type an end date", e.DateEnd.Format("2 Jan 2006"), published.Format("2 Jan 2006")))
+	}
+	if len(notes) == 0 {
+		return ""
+	}
+	return strings.Join(notes, ". ") + " — saved anyway."
+}
+
+// joinWarnings puts the non-empty warnings on one line each.
+func joinWarnings(ws ...string) string {
+	var out []string
+	for _, w := range ws {
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// publishedOf is the publication date of the latest article e has evidence
+// in; zero when none of them has a date.
+func (wb *Workbench) publishedOf(e annotate.Event) time.Time {
+	var latest time.Time
+	for _, s := range e.Spans {
+		for i := range wb.articles {
+			if a := &wb.articles[i]; a.ID == s.ArticleID && a.Published.After(latest) {
+				latest = a.Published
+			}
+		}
+	}
+	return latest
 }
 
 // splitTags reads comma-separated tags, dropping empty and repeated ones.
