@@ -92,7 +92,7 @@ func (r *mapRenderer) Refresh() {
 	if isDark(th.Color(theme.ColorNameBackground, variant)) {
 		style = render.DarkStyle()
 	}
-	r.bg.FillColor = style.Background
+	r.bg.FillColor = style.NoData
 	if !r.m.dragging {
 		r.redraw(style)
 	}

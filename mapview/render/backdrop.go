@@ -80,6 +80,7 @@ func (m *Map) drawBackdrop(img *image.RGBA, v View, t xform) {
 // on the focus countries and a veil of land colour over the others.
 func backdropStyle(st Style) Style {
 	st.Background = color.NRGBA{}
+	st.NoData = color.NRGBA{}
 	st.FocusLand = color.NRGBA{}
 	st.Land.A = 96
 	return st

@@ -48,7 +48,7 @@ func TestFadeForFindsTheBandInTheFrame(t *testing.T) {
 }
 
 // TestNeighboursFadeAtTheClipBox renders the region from far out and checks
-// that the neighbours' land fades into the background at the edge of their
+// that the neighbours' land fades into the no-data colour at the edge of their
 // data while the focus countries beside the same edge keep their colour.
 func TestNeighboursFadeAtTheClipBox(t *testing.T) {
 	m := newTestMap(t)
@@ -71,8 +71,8 @@ func TestNeighboursFadeAtTheClipBox(t *testing.T) {
 		want     color.NRGBA
 		tol      int
 	}{
-		{"Iran at the western edge of the data: background", 60.15, 34.5, st.Background, 3},
-		{"Pakistan at the southern edge: background", 71.5, 33.08, st.Background, 3},
+		{"Iran at the western edge of the data: no-data colour", 60.15, 34.5, st.NoData, 3},
+		{"Pakistan at the southern edge: no-data colour", 71.5, 33.08, st.NoData, 3},
 		{"Uzbekistan, well inside: neighbours' land", 64.5, 39.5, st.Land, 0},
 		{"Afghanistan beside the southern edge: focus land", 64.8, 33.12, st.FocusLand, 0},
 		{"Afghanistan south of the edge: focus land", 65.5, 31.5, st.FocusLand, 0},
@@ -85,8 +85,8 @@ func TestNeighboursFadeAtTheClipBox(t *testing.T) {
 	// between the two colours.
 	top := tr.pt(toWorld(orb.Point{63, clipBox.Max[1]}))
 	c := img.RGBAAt(int(top.X), int(top.Y)+fadeWidth/2)
-	if mid := (color.NRGBA{c.R, c.G, c.B, c.A}); near(mid, st.Land, 3) || near(mid, st.Background, 3) {
-		t.Errorf("Uzbekistan half way into the fade: %v, want between %v and %v", mid, st.Background, st.Land)
+	if mid := (color.NRGBA{c.R, c.G, c.B, c.A}); near(mid, st.Land, 3) || near(mid, st.NoData, 3) {
+		t.Errorf("Uzbekistan half way into the fade: %v, want between %v and %v", mid, st.NoData, st.Land)
 	}
 }
 

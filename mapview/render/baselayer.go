@@ -12,7 +12,8 @@ import (
 // (only what can show in dst.Rect is drawn).
 func (m *Map) drawBase(dst *image.RGBA, v View, t xform) {
 	st := m.style
-	draw.Draw(dst, dst.Rect, image.NewUniform(st.Background), image.Point{}, draw.Src)
+	// Outside the data lies muted land, not water: the region is no island.
+	draw.Draw(dst, dst.Rect, image.NewUniform(st.NoData), image.Point{}, draw.Src)
 	band := bandFor(v)
 	box := t.rectBound(dst.Rect, 16)
 	land := &m.pn.land // the neighbours, then the focus countries over them
@@ -31,13 +32,13 @@ func (m *Map) drawBase(dst *image.RGBA, v View, t xform) {
 	s := float32(t.scale)
 	bd := m.base
 	// Where the neighbours' data ends on screen, they are drawn first and
-	// faded into the background (base_fade.go), then the focus countries
+	// faded into the no-data colour (base_fade.go), then the focus countries
 	// over them.
 	if fade, ok := fadeFor(t, dst.Rect, float64(st.BorderCasingW*s)/2+1); ok {
 		m.pn.scan.fill(dst, &land[0], st.Land)
 		m.strokeArcs(t, box, bd.provLines[band][:bd.provSplit[band]], st.ProvinceWidth*s, st.ProvinceLine)
 		m.pn.strokeLinesPair(m.pn.arcLinesIn(t, box, bd.borders[band][:bd.borderSplit[band]]), st.BorderCasingW*s, st.BorderCasing, st.BorderWidth*s, st.BorderLine)
-		fade.apply(dst, st.Background)
+		fade.apply(dst, st.NoData)
 		m.pn.scan.fill(dst, &land[1], st.FocusLand)
 		m.strokeArcs(t, box, bd.provLines[band][bd.provSplit[band]:], st.ProvinceWidth*s, st.ProvinceLine)
 		m.pn.strokeLinesPair(m.pn.arcLinesIn(t, box, bd.borders[band][bd.borderSplit[band]:]), st.BorderCasingW*s, st.BorderCasing, st.BorderWidth*s, st.BorderLine)

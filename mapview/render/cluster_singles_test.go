@@ -15,6 +15,7 @@ func (m *Map) eventObstaclesRef(v View, t xform, selected string, pl *placer) {
 		return
 	}
 	cs := m.clustersFor(v, t, selected)
+	m.lineHeadObstacles(t, cs, pl, maxLabelObstacles) // arrowheads, as eventObstacles
 	if cs != nil {
 		for _, c := range cs.groups {
 			r := float64(clusterRadius(len(c.members))+1.6) * t.scale

@@ -16,7 +16,7 @@ const (
 	markerRadius  = 7
 	markerOutline = 1.6
 	lineWidth     = 2.6
-	lineCasing    = 1.5 // white edge on each side of a line
+	lineCasing    = 1.5 // edge (Style.LineCasing) on each side of a line
 	areaOutline   = 1.8
 )
 
@@ -64,6 +64,9 @@ func (m *Map) drawEvents(v View, t xform, pinned string) {
 		areaItems[k] = &es.items[i]
 	}
 	m.drawAreas(t, box, areaItems) // areas.go
+	// Over the translucent fills, under the lines; drawn whether or not an
+	// area lies in dst, so a frame drawn in parts (shift.go) matches.
+	m.drawFocusBorders(v, t)
 	lineItems := make([]*evItem, len(lines))
 	for k, i := range lines {
 		lineItems[k] = &es.items[i]
@@ -73,6 +76,28 @@ func (m *Map) drawEvents(v View, t xform, pinned string) {
 	m.drawFlows(t, cs) // flow_draw.go: over lines and areas, under bubbles
 	m.drawPoints(v, t, box, pinned)
 }
+
+// drawFocusBorders draws the international borders of the focus
+// countries again, over the event areas, so that a translucent fill along
+// the Panj does not hide the Tajik–Afghan border: the line a little heavier
+// than the base map's, on a casing of the halo colour. It is drawn in
+// every frame with events, so the border looks the same with or without
+// an area over it.
+func (m *Map) drawFocusBorders(v View, t xform) {
+	st := m.style
+	bd := m.base
+	band := bandFor(v)
+	s := float32(t.scale)
+	box := t.rectBound(m.pn.dst.Rect, 16)
+	lines := m.pn.arcLinesIn(t, box, bd.borders[band][bd.borderSplit[band]:])
+	casing := st.Halo
+	casing.A = 110
+	m.pn.strokeLinesPair(lines, (st.BorderWidth+2)*s, casing, focusBorderWidth(st)*s, st.BorderLine)
+}
+
+// focusBorderWidth is how wide drawFocusBorders draws a focus country's
+// border over the event areas, logical pixels.
+func focusBorderWidth(st Style) float32 { return st.BorderWidth * 1.3 }
 
 // drawHighlights redraws the hovered and the selected event on top of the
 // others with a ring or a glow.
@@ -138,7 +163,7 @@ func ringLines(t xform, box orb.Bound, mp orb.MultiPolygon) [][]vec {
 	return out
 }
 
-// drawLines draws the lines of items with a white casing and an arrowhead
+// drawLines draws the lines of items with a casing (Style.LineCasing) and an arrowhead
 // at the end of each (movements go from the first point to the last). One
 // pass draws every casing under every line, which is both cleaner where
 // lines cross and much faster than drawing them one by one. A line whose
@@ -209,7 +234,7 @@ func (m *Map) drawLines(t xform, box orb.Bound, items []*evItem, e emphasis, end
 			segs = append(segs, lineSeg{sh.pts[i-1], sh.pts[i], sh.ci})
 		}
 	}
-	ll.drawAll(r, segs, rc, rb, heads, edge/2, m.pn.dst, m.style.EventOutline) // linebins.go
+	ll.drawAll(r, segs, rc, rb, heads, edge/2, m.pn.dst, m.style.LineCasing) // linebins.go
 }
 
 // marker returns the cached sprite of a symbol in a colour.

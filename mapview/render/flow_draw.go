@@ -17,7 +17,7 @@ func (m *Map) flowColour(f *flow) color.NRGBA {
 	return m.events.pal[f.ci]
 }
 
-// drawFlows draws the flow arrows of cs with a white casing like event
+// drawFlows draws the flow arrows of cs with a casing like event
 // lines, the thinner over the thicker, in one pass of the line layer.
 func (m *Map) drawFlows(t xform, cs *clusterSet) {
 	if cs == nil || len(cs.flows) == 0 {
@@ -58,7 +58,7 @@ func (m *Map) drawFlows(t xform, cs *clusterSet) {
 	// Heads over every shaft, the thinner flows' on top: added last.
 	slices.Reverse(heads)
 	ll.heads(heads, edge)
-	ll.composite(m.pn.dst, m.style.EventOutline)
+	ll.composite(m.pn.dst, m.style.LineCasing)
 }
 
 // head is f's arrowhead (device pixels) and how far its shaft stops short

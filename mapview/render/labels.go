@@ -146,21 +146,23 @@ func (pl *placer) softCover(r frect) float64 {
 	return a
 }
 
-// Label text styles, sizes in logical pixels.
+// Label text styles, sizes in logical pixels. Labels are drawn over the
+// event lines (overlay.drawOver), so their halos are wide enough, and place
+// labels crossed by a line get a plate (label_lines.go), to part them.
 func (m *Map) capitalStyle() textStyle {
-	return textStyle{size: 14, color: m.style.PlaceLabel, halo: m.style.Halo, haloR: 1.8}
+	return textStyle{size: 14, color: m.style.PlaceLabel, halo: m.style.Halo, haloR: 2.4}
 }
 func (m *Map) seatStyle() textStyle {
-	return textStyle{size: 12.5, color: m.style.PlaceLabel, halo: m.style.Halo, haloR: 1.6}
+	return textStyle{size: 12.5, color: m.style.PlaceLabel, halo: m.style.Halo, haloR: 2.2}
 }
 func (m *Map) minorStyle() textStyle {
-	return textStyle{size: 11, color: m.style.MinorLabel, halo: m.style.Halo, haloR: 1.5}
+	return textStyle{size: 11, color: m.style.MinorLabel, halo: m.style.Halo, haloR: 2}
 }
 func (m *Map) provinceStyle() textStyle {
 	return textStyle{size: 11.5, color: m.style.ProvinceLabel, halo: m.style.Halo, haloR: 1.5, tracking: 0.5, oblique: true}
 }
 func (m *Map) countryStyle() textStyle {
-	return textStyle{size: 15, color: m.style.CountryLabel, halo: m.style.Halo, haloR: 1.8, tracking: 3.2}
+	return textStyle{size: 15, color: m.style.CountryLabel, halo: m.style.Halo, haloR: 2.2, tracking: 3.2}
 }
 
 // placeShown says whether a place is important enough to label at zoom z.
@@ -252,8 +254,11 @@ func (m *Map) placeLabels(ov *overlay, v View, t xform, pl *placer) {
 			m.placeAreaB(ov, t, pl, pr.name, LabelProvince, m.provinceStyle(), poly, bounds, pole)
 		}
 	}
+	// The focus countries' names before their provinces' (the provinces'
+	// labels would take the middle of the country), the neighbours' after.
+	m.placeCountries(ov, v, t, pl, true)
 	provinces(true)
-	m.placeCountries(ov, v, t, pl)
+	m.placeCountries(ov, v, t, pl, false)
 	provinces(false)
 	tryPlaces(func(r int) bool { return r >= 2 })
 	if v.Zoom >= 9 {
@@ -352,7 +357,7 @@ func (m *Map) placeBeside(ov *overlay, t xform, pl *placer, text string, kind La
 	if extra != nil {
 		pl.take(*extra)
 	}
-	ov.labels = append(ov.labels, placedLabel{text: text, kind: kind, box: box, ts: ts})
+	ov.labels = append(ov.labels, placedLabel{text: text, kind: kind, box: box, ts: ts, st: st})
 	return true
 }
 
@@ -415,9 +420,11 @@ next:
 	return true
 }
 
-// placeCountries labels the countries in view at the pole of the part of
-// each that is visible, focus countries first, bigger parts first.
-func (m *Map) placeCountries(ov *overlay, v View, t xform, pl *placer) {
+// placeCountries labels the focus countries (focus) or the neighbours in
+// view at the pole of the part of each that is visible, bigger parts
+// first. A focus country large in view whose usual spots are taken is
+// labelled at the free spot inside it nearest its pole (placeFocusCountry).
+func (m *Map) placeCountries(ov *overlay, v View, t xform, pl *placer, focus bool) {
 	view := t.worldBound(-4 * t.scale)
 	band := max(0, bandFor(v)-2) // a coarser outline is plenty to place a label
 	type cand struct {
@@ -431,7 +438,7 @@ func (m *Map) placeCountries(ov *overlay, v View, t xform, pl *placer) {
 	var cands []cand
 	for i := range m.base.countries {
 		c := &m.base.countries[i]
-		if !view.Intersects(c.bound) {
+		if c.focus != focus || !view.Intersects(c.bound) {
 			continue
 		}
 		vis, bounds := visibleClip(c.bands[band], c.bounds[band], view)
@@ -452,7 +459,10 @@ func (m *Map) placeCountries(ov *overlay, v View, t xform, pl *placer) {
 		return cmpFloat(b.area, a.area)
 	})
 	for _, c := range cands {
-		m.placeAreaB(ov, t, pl, c.name, LabelCountry, m.countryStyle(), c.poly, c.bounds, c.pole)
+		if m.placeAreaB(ov, t, pl, c.name, LabelCountry, m.countryStyle(), c.poly, c.bounds, c.pole) || !c.foc {
+			continue
+		}
+		m.placeFocusCountry(ov, t, pl, c.name, c.poly, c.bounds, c.pole)
 	}
 }
 

@@ -109,7 +109,7 @@ func legendKey(ls legendSet, st Style, s float64) markerKey {
 		b = append(b, et.Color.R, et.Color.G, et.Color.B, et.Color.A)
 	}
 	b = append(b, 0, legendFlag(ls.lines, 'L'), legendFlag(ls.areas, 'A'), legendFlag(ls.groups, 'G'), legendFlag(ls.flows, 'F'), legendFlag(ls.crossings, 'C'), st.PolygonAlpha)
-	for _, c := range []color.NRGBA{st.LegendText, st.Halo, st.ClusterFill, st.FlowInk, st.EventOutline, st.Crossing, st.CrossingIcon} {
+	for _, c := range []color.NRGBA{st.LegendText, st.Halo, st.ClusterFill, st.FlowInk, st.EventOutline, st.LineCasing, st.Crossing, st.CrossingIcon} {
 		b = append(b, c.R, c.G, c.B, c.A)
 	}
 	return markerKey{sym: annotate.Symbol(b), col: st.LegendBox, scale: s}
@@ -230,7 +230,7 @@ func (m *Map) legendFlow(img *image.RGBA, cx, cy, scale float64) {
 	p.stroke(shaft, w+2*float32(lineCasing)*s, joinRound, false)
 	p.addPoly(tri[:]...)
 	p.stroke(append(tri[:], tri[0]), 2*float32(lineCasing)*s, joinRound, true)
-	pn.fill(&p, m.style.EventOutline)
+	pn.fill(&p, m.style.LineCasing)
 	p.reset()
 	p.stroke(shaft, w, joinRound, false)
 	p.addPoly(tri[:]...)

@@ -33,6 +33,7 @@ type placedLabel struct {
 	kind LabelKind
 	box  frect
 	ts   *textSprite
+	st   textStyle // of ts; set for labels beside a point (placeBeside)
 }
 
 // drawUnder paints what lies under the events: crossings and place dots.
@@ -110,6 +111,7 @@ func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
 	m.placeLegend(ov, v, t, selected, float64(t.h)-10*s-float64(sb.img.Rect.Dy())-4*s, pl)
 	m.eventObstacles(v, t, selected, pl)
 	m.placeLabels(ov, v, t, pl)
+	m.plateCrossedLabels(ov, v, t, selected) // label_lines.go
 	m.overlay, m.overKey = ov, key
 	return ov
 }
@@ -225,8 +227,8 @@ func (m *Map) attribution(t xform) *sprite {
 }
 
 // scaleBarSprite draws a scale bar of a round length (1, 2 or 5 × 10ⁿ m)
-// at most about 110 logical pixels long, measured at the view's centre;
-// its anchor is the bottom-left corner.
+// at most about 110 logical pixels long, measured at the view's centre, on
+// a backing of the legend's colour; its anchor is the bottom-left corner.
 func (m *Map) scaleBarSprite(v View, t xform) *sprite {
 	s := t.scale
 	metresPerPx := 2 * math.Pi * 6378137 * math.Cos(v.Center[1]*math.Pi/180) / (tileSize * math.Exp2(v.Zoom))
@@ -249,6 +251,9 @@ func (m *Map) scaleBarSprite(v View, t xform) *sprite {
 	w := int(math.Ceil(math.Max(px, float64(ts.boxW)) + 2*pad))
 	h := int(math.Ceil(float64(ts.boxH) + 9*s + 2*pad))
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	// A backing like the legend's: lines and bubbles under the bar must
+	// not cross its text.
+	fillRect(img, img.Rect, m.style.LegendBox)
 	pn := painter{dst: img}
 	var p path
 	x0, x1 := float32(pad), float32(pad+px)
@@ -264,13 +269,17 @@ func (m *Map) scaleBarSprite(v View, t xform) *sprite {
 	return &sprite{img: img, ax: 0, ay: h}
 }
 
-// eventObstacles marks the event clusters and point symbols in view as
-// taken, so labels are placed beside them rather than over them.
+// eventObstacles marks the event clusters, point symbols and arrowheads in
+// view as taken, so labels are placed beside them rather than over them.
 func (m *Map) eventObstacles(v View, t xform, selected string, pl *placer) {
 	if m.events.nPts == 0 {
+		if len(m.events.items) > 0 {
+			m.lineHeadObstacles(t, nil, pl, maxLabelObstacles)
+		}
 		return
 	}
 	cs := m.clustersFor(v, t, selected)
+	m.lineHeadObstacles(t, cs, pl, maxLabelObstacles)
 	if cs != nil {
 		for _, c := range cs.groups {
 			r := float64(clusterRadius(len(c.members))+1.6) * t.scale

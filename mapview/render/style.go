@@ -7,7 +7,8 @@ import "image/color"
 type Style struct {
 	Name string // "light" or "dark"; part of the cache key
 
-	Background     color.NRGBA // outside the data (and water)
+	Background     color.NRGBA // water, and what a backdrop is drawn over
+	NoData         color.NRGBA // outside the base map's data: muted land, not water
 	FocusLand      color.NRGBA // Afghanistan and Tajikistan
 	Land           color.NRGBA // neighbouring countries
 	ProvinceLine   color.NRGBA // first-order division boundaries
@@ -25,7 +26,8 @@ type Style struct {
 	PlaceDotRing   color.NRGBA
 	Crossing       color.NRGBA // border-crossing symbol fill
 	CrossingIcon   color.NRGBA // the bridge drawn on it
-	EventOutline   color.NRGBA // white outline around event symbols and lines
+	EventOutline   color.NRGBA // white outline around event symbols
+	LineCasing     color.NRGBA // the edge along event lines and grouped arrows
 	PolygonAlpha   uint8       // fill opacity of event areas
 	SelectRing     color.NRGBA // ring around the selected event
 	HoverRing      color.NRGBA // ring around the hovered event
@@ -55,6 +57,7 @@ func LightStyle() Style {
 	return Style{
 		Name:           "light",
 		Background:     rgb(0xD3DDE4),
+		NoData:         rgb(0xDAD7D1), // a shade under the neighbours' land
 		FocusLand:      rgb(0xF4F1EA),
 		Land:           rgb(0xE6E2DA),
 		ProvinceLine:   rgba(0x8E8A86, 150),
@@ -73,6 +76,7 @@ func LightStyle() Style {
 		Crossing:       rgb(0x5B4E7A),
 		CrossingIcon:   rgb(0xFFFFFF),
 		EventOutline:   rgb(0xFFFFFF),
+		LineCasing:     rgb(0xFFFFFF),
 		PolygonAlpha:   70,
 		SelectRing:     rgb(0x1A1A1A),
 		HoverRing:      rgba(0x1A1A1A, 140),
@@ -93,6 +97,7 @@ func DarkStyle() Style {
 	return Style{
 		Name:           "dark",
 		Background:     rgb(0x161B21),
+		NoData:         rgb(0x1D2024), // a shade under the neighbours' land
 		FocusLand:      rgb(0x30343A),
 		Land:           rgb(0x25292E),
 		ProvinceLine:   rgba(0x8A9099, 110),
@@ -111,12 +116,13 @@ func DarkStyle() Style {
 		Crossing:       rgb(0xB7A6E0),
 		CrossingIcon:   rgb(0x1B1F24),
 		EventOutline:   rgb(0xFFFFFF),
+		LineCasing:     rgb(0x15181C), // a dark edge: a white one glares on dark land
 		PolygonAlpha:   80,
 		SelectRing:     rgb(0xFFFFFF),
 		HoverRing:      rgba(0xFFFFFF, 150),
 		ClusterFill:    rgb(0x2A2F36),
 		ClusterText:    rgb(0xEEEEEE),
-		FlowInk:        rgb(0xC9C9D1),
+		FlowInk:        rgb(0x9EA0AA), // mid grey: a light ink glares on dark land
 		ScaleBar:       rgb(0xE0E0E0),
 		AttributionBox: rgba(0x1B1F24, 190),
 		AttributionFg:  rgb(0xC8C8C8),

@@ -22,6 +22,10 @@ type textStyle struct {
 	haloR    float64 // halo radius
 	tracking float64 // extra space after each letter
 	oblique  bool    // slanted like italics
+	// plate is the opacity (0..255, of the halo's) of a soft box of the
+	// halo colour behind the whole text, so that lines crossing a label
+	// are parted between its letters too; 0 draws the halo alone.
+	plate uint8
 }
 
 // textSprite is a rendered label: the text box is boxW×boxH device pixels
@@ -139,7 +143,11 @@ func (ts *typesetter) render(s string, st textStyle, scale float64) *textSprite 
 	if st.oblique {
 		mask = shear(mask, baseline, slant)
 	}
-	img := compose(mask, haloMask(mask, haloR), st.color, st.halo)
+	halo := haloMask(mask, haloR)
+	if st.plate > 0 {
+		addPlate(halo, image.Rect(pad, pad, pad+boxW, pad+boxH), haloR, st.plate)
+	}
+	img := compose(mask, halo, st.color, st.halo)
 	ink, _ := font.BoundString(f, s)
 	sp := &textSprite{sprite: sprite{img: img, ax: pad, ay: pad}, boxW: boxW, boxH: boxH,
 		inkY0: ascent + float64(ink.Min.Y)/64, inkY1: ascent + float64(ink.Max.Y)/64}
@@ -207,6 +215,27 @@ func haloMask(mask *image.Alpha, r float64) *image.Alpha {
 		}
 	}
 	return out
+}
+
+// addPlate raises halo to opacity a over box r grown by g pixels, with
+// an edge fading over a pixel and a half.
+func addPlate(halo *image.Alpha, r image.Rectangle, g float64, a uint8) {
+	b := halo.Bounds()
+	x0, y0 := float64(r.Min.X)-g, float64(r.Min.Y)-g
+	x1, y1 := float64(r.Max.X)+g, float64(r.Max.Y)+g
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		cy := float64(y) + 0.5
+		dy := max(y0-cy, cy-y1, 0)
+		for x := b.Min.X; x < b.Max.X; x++ {
+			cx := float64(x) + 0.5
+			d := math.Hypot(max(x0-cx, cx-x1, 0), dy)
+			w := clampf(1-d/1.5, 0, 1)
+			i := halo.PixOffset(x, y)
+			if v := uint8(float64(a)*w + 0.5); v > halo.Pix[i] {
+				halo.Pix[i] = v
+			}
+		}
+	}
 }
 
 // compose paints text (mask in colour fg) over its halo (in colour bg) into
