@@ -24,6 +24,10 @@ const (
 	khatlon    = "adm1:TJ-KT"
 )
 
+// countryCode is the ISO 3166 alpha-3 code of the sample's countries, the
+// gazetteer's id of a country.
+var countryCode = map[string]string{"Afghanistan": "AFG", "Tajikistan": "TJK"}
+
 // Article returns the sample article with its metadata.
 func Article() annotate.Article {
 	text := assets.SampleArticle()
@@ -49,11 +53,14 @@ type coded struct {
 // Events returns the events coded from the sample article, placed with g.
 func Events(g *gazetteer.Gazetteer, article annotate.Article) ([]annotate.Event, error) {
 	day := article.Published
+	// "Week" precision: the week up to the article's date, in which it
+	// reports the talks (start and end equal would claim the day).
+	weekStart := day.AddDate(0, 0, -6)
 	tajik := annotate.ActorRole{Name: "Government of Tajikistan", Role: "actor1"}
 	taliban := annotate.ActorRole{Name: "Taliban", Role: "actor2"}
 	list := []coded{
 		{annotate.Event{Type: "Diplomacy", SubType: "talks/meeting", Title: "Tajik delegation holds talks with Taliban officials in Kunduz",
-			Actors: []annotate.ActorRole{tajik, taliban}, DateStart: day, DateEnd: day, DatePrecision: annotate.PrecisionWeek,
+			Actors: []annotate.ActorRole{tajik, taliban}, DateStart: weekStart, DateEnd: day, DatePrecision: annotate.PrecisionWeek,
 			GeoPrecision: annotate.GeoExact, Certainty: annotate.Reported, Tags: []string{"security", "intelligence"}},
 			[]string{kunduzCity}, []string{"a Tajik delegation visited Kunduz and held talks with Taliban officials on security, intelligence and political matters"}},
 		{annotate.Event{Type: "Diplomacy", SubType: "visit", Title: "Balkh governor Yousuf Wafa visits Dushanbe",
@@ -64,10 +71,10 @@ func Events(g *gazetteer.Gazetteer, article annotate.Article) ([]annotate.Event,
 			[]string{mazar, dushanbe}, []string{"Yousuf Wafa, the Taliban governor of Balkh and a close aide to the group’s supreme leader Hibatullah Akhundzada, who visited Dushanbe at Tajikistan’s invitation", "the Taliban governor of Balkh visited Tajikistan"}},
 		{annotate.Event{Type: "Diplomacy", SubType: "talks/meeting", Title: "Khatlon deputy governor meets Taliban governor of Kunduz",
 			Actors:    []annotate.ActorRole{{Name: "Fayzollahzoda", Role: "actor1"}, {Name: "Mohammad Khan", Role: "actor2"}},
-			DateStart: day, DateEnd: day, DatePrecision: annotate.PrecisionWeek, GeoPrecision: annotate.GeoExact, Certainty: annotate.Reported},
+			DateStart: weekStart, DateEnd: day, DatePrecision: annotate.PrecisionWeek, GeoPrecision: annotate.GeoExact, Certainty: annotate.Reported},
 			[]string{kunduzCity}, []string{"Fayzollahzoda, the deputy governor of Tajikistan’s Khatlon region, met with Mohammad Khan, the Taliban governor of Kunduz"}},
 		{annotate.Event{Type: "Diplomacy", SubType: "consular/visa", Title: "Visa and consular services for Khatlon–Kunduz traders discussed",
-			Actors: []annotate.ActorRole{tajik, taliban}, DateStart: day, DateEnd: day, DatePrecision: annotate.PrecisionWeek,
+			Actors: []annotate.ActorRole{tajik, taliban}, DateStart: weekStart, DateEnd: day, DatePrecision: annotate.PrecisionWeek,
 			GeoPrecision: annotate.GeoProvince, Certainty: annotate.Reported, Tags: []string{"trade", "cross-border"},
 			Notes: "Coded as the Khatlon region, whose traders the arrangements serve."},
 			[]string{khatlon}, []string{"the two sides discussed visa arrangements and consular services for traders from both countries"}},
@@ -92,6 +99,13 @@ func Events(g *gazetteer.Gazetteer, article annotate.Article) ([]annotate.Event,
 		e.Fatalities = -1
 		if err := place(&e, g, c.places); err != nil {
 			return nil, err
+		}
+		if e.GeoPrecision == annotate.GeoCountry {
+			// Country-level: drawn at the capital, as ACLED does, but
+			// named and counted as the country, not the capital's province.
+			if c, ok := g.Place("adm0:" + countryCode[e.Country]); ok {
+				e.PlaceID, e.PlaceName, e.Admin1 = c.ID, c.Name, ""
+			}
 		}
 		for _, q := range c.quotes {
 			s, err := annotate.FindQuote(article.Text, q)
