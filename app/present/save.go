@@ -94,7 +94,11 @@ func (s *Show) slideImage() image.Image {
 	sc := software.NewCanvas()
 	sc.SetPadded(false)
 	sc.SetScale(slideScale)
-	sc.SetContent(container.NewStack(bg, container.New(cardLayout{}, card)))
+	layers := container.NewStack(bg, container.New(cardLayout{}, card))
+	if s.loc.shown {
+		layers.Add(container.New(cornerLayout{}, s.loc.copyObject()))
+	}
+	sc.SetContent(layers)
 	sc.Resize(size)
 	return sc.Capture()
 }

@@ -63,6 +63,7 @@ type Show struct {
 	mapW      *mapview.Map
 	engine    *render.Map
 	card      *card
+	loc       *locator // the small map of where a slide's view lies
 	anim      *fyne.Animation
 	// flight is how long a flight takes; 0 jumps (tests).
 	flight time.Duration
@@ -96,6 +97,9 @@ func New(a fyne.App, title string, slides []Slide, tax annotate.Taxonomy, engine
 		events[i] = sl.Event
 		s.index[sl.Event.ID] = i
 	}
+	engine.SetEvents(events, tax)
+	bound, hasBound := engine.EventsBound()
+	s.loc = newLocator(engine, tax, bound, hasBound)
 	s.mapW = mapview.New(engine)
 	s.mapW.KeepFocus = true
 	s.mapW.Steered = true // the slides move the map; a click must not
@@ -120,7 +124,7 @@ func New(a fyne.App, title string, slides []Slide, tax annotate.Taxonomy, engine
 	s.toastBox.Hide()
 	s.toastRow = container.New(sameRect{cardBox}, container.NewThemeOverride(s.toastBox, roomTheme{a.Settings().Theme()}))
 	s.cardLayer = container.New(cardLayout{}, cardBox)
-	s.win.SetContent(container.New(&showLayout{s: s}, s.mapW, s.cardLayer, s.toastRow))
+	s.win.SetContent(container.New(&showLayout{s: s}, s.mapW, s.cardLayer, s.toastRow, container.New(cornerLayout{}, s.loc.box)))
 	s.win.Resize(fyne.NewSize(1280, 800))
 	s.win.Canvas().SetOnTypedKey(s.typedKey)
 	s.win.Canvas().SetOnTypedRune(s.typedRune)
@@ -250,7 +254,7 @@ func (s *Show) reframe() {
 		s.anim = nil
 	}
 	if v, ok := s.frame(); ok {
-		s.mapW.SetView(v)
+		s.setView(v)
 	}
 }
 
@@ -336,14 +340,20 @@ func (s *Show) flyTo(v render.View) {
 	}
 	from := s.mapW.View()
 	if s.flight <= 0 || from.Width < 2 {
-		s.mapW.SetView(v)
+		s.setView(v)
 		return
 	}
 	s.anim = fyne.NewAnimation(s.flight, func(p float32) {
-		s.mapW.SetView(between(from, v, float64(p)))
+		s.setView(between(from, v, float64(p)))
 	})
 	s.anim.Curve = fyne.AnimationLinear
 	s.anim.Start()
+}
+
+// setView moves the map to v, and the locator's frame with it.
+func (s *Show) setView(v render.View) {
+	s.mapW.SetView(v)
+	s.loc.follow(s.mapW.View(), s.at >= 0 && !s.ended)
 }
 
 // showCaption puts the current slide, or the overview, on the card.

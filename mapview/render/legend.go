@@ -62,6 +62,14 @@ func (m *Map) SetLegend(on bool) {
 	m.noLegend = !on
 }
 
+// SetInset makes the map an inset of another (a locator in a corner): no
+// scale bar, attribution line or legend, which the map it sits on has.
+func (m *Map) SetInset(on bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.inset = on
+}
+
 // Legend reports whether the legend is shown.
 func (m *Map) Legend() bool {
 	m.mu.Lock()
@@ -259,7 +267,7 @@ func (m *Map) legendArea(img *image.RGBA, cx, cy, scale float64) {
 // than half the image or wider than 40% of it is left out, so a small map
 // keeps its events in view.
 func (m *Map) placeLegend(ov *overlay, v View, t xform, selected string, bottom float64, pl *placer) {
-	if m.noLegend {
+	if m.noLegend || m.inset {
 		return
 	}
 	// The rows of the kinds this frame draws: movements and areas drawn on

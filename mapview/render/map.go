@@ -27,6 +27,7 @@ type Map struct {
 	events       *eventSet
 	cluster      bool
 	noLegend     bool      // SetLegend(false) (legend.go)
+	inset        bool      // SetInset(true): no scale bar, attribution or legend (overlay.go)
 	lastSel      Selection // of the last Render, for hit tests
 	clusterCache *clusterSet
 	cells        *cellIndex // points by clustering cell (clustercells.go)

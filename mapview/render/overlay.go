@@ -63,6 +63,7 @@ type overlayKey struct {
 	es       *eventSet
 	selected string
 	legend   bool
+	inset    bool
 	cluster  bool   // labels avoid bubbles, and the legend lists them, only when grouping
 	credit   string // the backdrop's credit line, which labels keep clear of
 }
@@ -74,7 +75,7 @@ const maxLabelObstacles = 3000
 // overlayFor returns the overlay of view v with selection sel, cached for
 // the last one.
 func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
-	key := overlayKey{cacheKey{v: v, style: m.style, ok: true}, m.events, selected, !m.noLegend, m.cluster, m.extra.credit}
+	key := overlayKey{cacheKey{v: v, style: m.style, ok: true}, m.events, selected, !m.noLegend, m.inset, m.cluster, m.extra.credit}
 	if m.overlay != nil && m.overKey == key {
 		return m.overlay
 	}
@@ -82,18 +83,21 @@ func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
 	s := t.scale
 	margin := 2 * s
 	pl := &placer{pad: 3 * s, inside: frect{margin, margin, float64(t.w) - margin, float64(t.h) - margin}}
-	// Attribution and scale bar first: labels keep clear of them.
-	at := m.attribution(t)
-	ov.attrib = dotAt{sprite: at, x: t.w, y: t.h}
-	pl.take(frect{float64(t.w - at.img.Rect.Dx()), float64(t.h - at.img.Rect.Dy()), float64(t.w), float64(t.h)})
-	if m.extra.credit != "" { // the tile provider's credit, drawn above the attribution (drawExtras)
-		cr := m.creditSprite(m.extra.credit, t.scale)
-		top := float64(t.h - at.img.Rect.Dy() - cr.img.Rect.Dy())
-		pl.take(frect{float64(t.w - cr.img.Rect.Dx()), top, float64(t.w), float64(t.h - at.img.Rect.Dy())})
+	// Attribution and scale bar first: labels keep clear of them. An inset
+	// map (SetInset) has neither: the map it sits on has them.
+	if !m.inset {
+		at := m.attribution(t)
+		ov.attrib = dotAt{sprite: at, x: t.w, y: t.h}
+		pl.take(frect{float64(t.w - at.img.Rect.Dx()), float64(t.h - at.img.Rect.Dy()), float64(t.w), float64(t.h)})
+		if m.extra.credit != "" { // the tile provider's credit, drawn above the attribution (drawExtras)
+			cr := m.creditSprite(m.extra.credit, t.scale)
+			top := float64(t.h - at.img.Rect.Dy() - cr.img.Rect.Dy())
+			pl.take(frect{float64(t.w - cr.img.Rect.Dx()), top, float64(t.w), float64(t.h - at.img.Rect.Dy())})
+		}
+		sb := m.scaleBarSprite(v, t)
+		ov.scaleBar = dotAt{sprite: sb, x: int(10 * s), y: t.h - int(math.Round(10*s))}
+		pl.take(frect{10 * s, float64(t.h) - 10*s - float64(sb.img.Rect.Dy()), 10*s + float64(sb.img.Rect.Dx()), float64(t.h) - 10*s})
 	}
-	sb := m.scaleBarSprite(v, t)
-	ov.scaleBar = dotAt{sprite: sb, x: int(10 * s), y: t.h - int(math.Round(10*s))}
-	pl.take(frect{10 * s, float64(t.h) - 10*s - float64(sb.img.Rect.Dy()), 10*s + float64(sb.img.Rect.Dx()), float64(t.h) - 10*s})
 	// Border crossings are always drawn.
 	view := t.worldBound(8 * s)
 	cs := m.crossingSprite(t.scale)
@@ -108,7 +112,9 @@ func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
 		pl.take(frect{float64(x) - r, float64(y) - r, float64(x) + r, float64(y) + r})
 	}
 	// The legend after the crossings: it lists them when the frame has any.
-	m.placeLegend(ov, v, t, selected, float64(t.h)-10*s-float64(sb.img.Rect.Dy())-4*s, pl)
+	if !m.inset {
+		m.placeLegend(ov, v, t, selected, float64(t.h)-10*s-float64(ov.scaleBar.sprite.img.Rect.Dy())-4*s, pl)
+	}
 	m.eventObstacles(v, t, selected, pl)
 	m.placeLabels(ov, v, t, pl)
 	m.plateCrossedLabels(ov, v, t, selected) // label_lines.go
