@@ -43,7 +43,7 @@ func TestLocatorShowsWhereTheSlideIs(t *testing.T) {
 	img := s.slideImage()
 	scale := float64(img.Bounds().Dx()) / float64(ws.Width)
 	fx := int((float64(lp.X+pos.X) + 1) * scale)
-	fy := int((float64(lp.Y+pos.Y+size.Height/2)) * scale)
+	fy := int((float64(lp.Y + pos.Y + size.Height/2)) * scale)
 	want := color.NRGBAModel.Convert(theme.Color(theme.ColorNamePrimary)).(color.NRGBA)
 	got := color.NRGBAModel.Convert(img.At(fx, fy)).(color.NRGBA)
 	if diff(got.R, want.R) > 40 || diff(got.G, want.G) > 40 || diff(got.B, want.B) > 40 {
