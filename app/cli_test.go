@@ -90,7 +90,7 @@ func TestCommandErrors(t *testing.T) {
 		{"new in an unwritable place", []string{"new", "/proc/eventatlas/x.gpkg"}, 1, "cannot create"},
 		{"render needs -project", []string{"render", "-o", filepath.Join(dir, "x.png")}, 2, "-project and -o are required"},
 		{"render a file that is not a project", []string{"render", "-project", existing, "-o", filepath.Join(dir, "x.png")}, 1, "not an Event Atlas project"},
-		{"render a bad size", []string{"render", "-project", existing, "-o", "x.png", "-size", "huge"}, 1, "want WIDTHxHEIGHT"},
+		{"render a bad size", []string{"render", "-project", existing, "-o", "x.png", "-size", "huge"}, 2, "want WIDTHxHEIGHT"},
 		{"unknown flag", []string{"-x"}, 2, "unknown flag -x"},
 		{"places on a missing file", []string{"places", filepath.Join(dir, "none.txt")}, 1, "no such file"},
 	}

@@ -7,7 +7,6 @@ import (
 	"image/png"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -40,6 +39,11 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "eventatlas render: "+format+"\n", a...)
 		return 1
 	}
+	// A wrong argument exits with 2, as the README says.
+	bad := func(format string, a ...any) int {
+		fail(format, a...)
+		return 2
+	}
 	if *project == "" || *out == "" {
 		fmt.Fprintln(stderr, "eventatlas render: -project and -o are required")
 		fs.Usage()
@@ -47,22 +51,22 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 	w, h, err := parseSize(*size)
 	if err != nil {
-		return fail("%v", err)
+		return bad("%v", err)
 	}
 	if *scale < 0.5 || *scale > 4 {
-		return fail("-scale %g is outside 0.5..4", *scale)
+		return bad("-scale %g is outside 0.5..4", *scale)
 	}
 	if *fit != "region" && *fit != "events" {
-		return fail("-fit %q: want region or events", *fit)
+		return bad("-fit %q: want region or events", *fit)
 	}
 	var centre orb.Point
 	if *center != "" {
 		if centre, err = parseLonLat(*center); err != nil {
-			return fail("%v", err)
+			return bad("%v", err)
 		}
 	}
 	if *zoom != 0 && (*zoom < 1 || *zoom > 19) {
-		return fail("-zoom %g is outside 1..19", *zoom)
+		return bad("-zoom %g is outside 1..19", *zoom)
 	}
 	events, tax, err := eventsToDraw(*project, stderr)
 	if err != nil {
@@ -150,14 +154,9 @@ func parseSize(s string) (w, h int, err error) {
 func eventsToDraw(path string, stderr io.Writer) ([]annotate.Event, annotate.Taxonomy, error) {
 	p, err := storage.Open(path)
 	if errors.Is(err, storage.ErrInUse) {
-		snap, _, rerr := storage.ReadUntrusted(path)
-		if rerr != nil {
-			return nil, nil, fmt.Errorf("%w, and a copy of it could not be read: %v", err, rerr)
-		}
-		fmt.Fprintf(stderr, "eventatlas render: %s is open in Event Atlas: drawing what it has saved\n", filepath.Base(path))
-		tax := snap.Taxonomy
-		if tax == nil {
-			tax = annotate.DefaultTaxonomy()
+		snap, tax, err := savedCopy(path, err, "render", "drawing", stderr)
+		if err != nil {
+			return nil, nil, err
 		}
 		return snap.Events, tax, nil
 	}

@@ -73,8 +73,8 @@ func TestRenderCenterZoom(t *testing.T) {
 		{"-fit", "world", `-fit "world": want region or events`},
 	} {
 		code, _, errs := run("render", "-project", proj, "-o", out, c.flag, c.value)
-		if code != 1 || !strings.Contains(errs, c.want) {
-			t.Errorf("render %s %s: exit %d, stderr %q; want 1 and %q", c.flag, c.value, code, errs, c.want)
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("render %s %s: exit %d, stderr %q; want 2 (a wrong argument) and %q", c.flag, c.value, code, errs, c.want)
 		}
 	}
 }
@@ -151,7 +151,7 @@ func TestRenderWhileTheAppHasTheProject(t *testing.T) {
 func TestRenderRefusesATinyImage(t *testing.T) {
 	_, proj := newSample(t)
 	code, _, errs := run("render", "-project", proj, "-o", filepath.Join(t.TempDir(), "x.png"), "-size", "100x50")
-	if want := `-size "100x50": want WIDTHxHEIGHT between 480x320 and 8000x8000, e.g. 1280x800`; code != 1 || !strings.Contains(errs, want) {
-		t.Errorf("exit %d, stderr %q; want 1 and %q", code, errs, want)
+	if want := `-size "100x50": want WIDTHxHEIGHT between 480x320 and 8000x8000, e.g. 1280x800`; code != 2 || !strings.Contains(errs, want) {
+		t.Errorf("exit %d, stderr %q; want 2 (a wrong argument) and %q", code, errs, want)
 	}
 }

@@ -86,19 +86,9 @@ func runGUI(path string, stderr io.Writer) int {
 		return ep.Workbench(wb.Project()), nil
 	}
 	w.SetContent(wb.Content())
-	w.SetMainMenu(wb.MainMenu(func() { openProjectDialog(a, w, wb) }, func() { newProjectDialog(a, w, wb) }))
+	w.SetMainMenu(wb.MainMenu(func() { openProjectDialog(a, w, wb, g) }, func() { newProjectDialog(a, w, wb, g) }))
 	wb.AddShortcuts()
-	wb.ReloadInBackground(func(err error) {
-		if err != nil {
-			dialog.ShowError(err, w)
-		}
-	})
-	a.Preferences().SetString(prefLastProject, p.Path())
-	w.SetTitle("Event Atlas — " + p.Path())
-	if openErr != nil {
-		fmt.Fprintln(stderr, "eventatlas:", openErr)
-		dialog.ShowError(fmt.Errorf("%w\n\nShowing %s instead.", openErr, p.Path()), w)
-	}
+	showFirstProject(a, w, wb, g, openErr, stderr)
 	// However the app ends — the window closed, Quit, or told to stop at
 	// logout — the edits are saved and the project closed: its log written
 	// into the .gpkg and its lock file removed, nothing left beside it.
@@ -148,17 +138,78 @@ func openStartProject(a fyne.App, path string, g *gazetteer.Gazetteer) (*storage
 	return p, err
 }
 
-// switchProject shows p in the workbench and remembers it.
-func switchProject(a fyne.App, w fyne.Window, wb *workbench.Workbench, p *storage.Project) {
-	if err := wb.SetProject(p); err != nil {
-		dialog.ShowError(err, w)
-		return
-	}
+// showFirstProject fills the workbench from its project and remembers it.
+// openErr is why the project asked for is not the one shown, if it is
+// not. When the project cannot be read (a value Open's checks do not look
+// at, such as a geometry that does not parse), it is closed and the sample
+// shown instead (fallBack).
+func showFirstProject(a fyne.App, w fyne.Window, wb *workbench.Workbench, g *gazetteer.Gazetteer, openErr error, stderr io.Writer) {
+	w.SetTitle("Event Atlas — " + wb.Project().Path())
+	wb.ReloadInBackground(func(err error) {
+		if err != nil {
+			err = fmt.Errorf("cannot read %s: %w", wb.Project().Path(), err)
+			fmt.Fprintln(stderr, "eventatlas:", err)
+			fallBack(a, w, wb, g, err)
+			return
+		}
+		remember(a, w, wb.Project())
+		if openErr != nil {
+			fmt.Fprintln(stderr, "eventatlas:", openErr)
+			dialog.ShowError(fmt.Errorf("%w\n\nShowing %s instead.", openErr, wb.Project().Path()), w)
+		}
+	})
+}
+
+// remember names p in the title bar and as the project to open next time.
+func remember(a fyne.App, w fyne.Window, p *storage.Project) {
 	a.Preferences().SetString(prefLastProject, p.Path())
 	w.SetTitle("Event Atlas — " + p.Path())
 }
 
-func openProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench) {
+// fallBack closes the workbench's project, which could not be read, and
+// shows the sample project instead with the reason, so the app is never
+// left with a project open (and writable) whose content it could not
+// show. When the sample cannot be shown either, it says so and quits.
+func fallBack(a fyne.App, w fyne.Window, wb *workbench.Workbench, g *gazetteer.Gazetteer, err error) {
+	failed := wb.Project()
+	sample, serr := defaultProjectPath()
+	if serr == nil && sample == failed.Path() {
+		serr = errors.New("it is the sample project")
+	}
+	var p *storage.Project
+	if serr == nil {
+		failed.Close() // releases its lock before the sample is opened
+		p, serr = openOrCreateDefault(g)
+	}
+	if serr == nil {
+		if serr = wb.SetProject(p); serr != nil {
+			p.Close()
+		}
+	}
+	if serr != nil {
+		failed.Close()
+		w.SetMainMenu(nil)
+		w.SetContent(widget.NewLabel("Event Atlas could not open a project."))
+		d := dialog.NewError(errors.Join(err, fmt.Errorf("the sample project cannot be shown either: %w", serr)), w)
+		d.SetOnClosed(a.Quit)
+		d.Show()
+		return
+	}
+	remember(a, w, p)
+	dialog.ShowError(fmt.Errorf("%w\n\nShowing %s instead.", err, p.Path()), w)
+}
+
+// switchProject shows p in the workbench and remembers it; when p cannot
+// be read it shows the sample instead (fallBack).
+func switchProject(a fyne.App, w fyne.Window, wb *workbench.Workbench, g *gazetteer.Gazetteer, p *storage.Project) {
+	if err := wb.SetProject(p); err != nil {
+		fallBack(a, w, wb, g, fmt.Errorf("cannot read %s: %w", p.Path(), err))
+		return
+	}
+	remember(a, w, p)
+}
+
+func openProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench, g *gazetteer.Gazetteer) {
 	wb.PickProjectFile(func(path string) {
 		if path == wb.Project().Path() {
 			return
@@ -168,11 +219,11 @@ func openProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench) {
 			dialog.ShowError(err, w)
 			return
 		}
-		switchProject(a, w, wb, p)
+		switchProject(a, w, wb, g, p)
 	})
 }
 
-func newProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench) {
+func newProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench, g *gazetteer.Gazetteer) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			dialog.ShowError(err, w)
@@ -198,7 +249,7 @@ func newProjectDialog(a fyne.App, w fyne.Window, wb *workbench.Workbench) {
 			dialog.ShowError(err, w)
 			return
 		}
-		switchProject(a, w, wb, p)
+		switchProject(a, w, wb, g, p)
 	}, w)
 	d.SetFileName("project.gpkg")
 	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".gpkg"}))

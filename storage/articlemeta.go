@@ -46,6 +46,9 @@ func (p *Project) UpdateArticleMeta(a annotate.Article) error {
 	if after.Title == "" {
 		return errors.New("give the article a title")
 	}
+	if err := checkArticleFields(&annotate.Article{Title: after.Title, Outlet: after.Outlet, URL: after.URL, Language: after.Language}); err != nil {
+		return fmt.Errorf("cannot change the article: %w", err)
+	}
 	return p.write(func(tx *sql.Tx) error {
 		stored, err := scanArticle(tx.QueryRow(`SELECT `+articleSelect+` FROM articles WHERE id = ?`, a.ID))
 		if errors.Is(err, sql.ErrNoRows) {

@@ -37,6 +37,9 @@ func (p *Project) AddArticle(a *annotate.Article) (existed bool, err error) {
 	if art.Created.IsZero() {
 		art.Created = now()
 	}
+	if err := checkArticleFields(&art); err != nil {
+		return false, fmt.Errorf("save the article %q: %w", shorten(a.Title, 60), err)
+	}
 	art.Created, art.Published = stamp(art.Created), stamp(art.Published)
 	err = p.write(func(tx *sql.Tx) error {
 		stored, err := scanArticle(tx.QueryRow(`SELECT `+articleSelect+` FROM articles WHERE hash = ?`, art.Hash))
@@ -76,7 +79,10 @@ func (p *Project) Articles() ([]annotate.Article, error) {
 	for rows.Next() {
 		a, err := scanArticle(rows)
 		if err != nil {
-			return nil, err
+			return nil, p.explainRead(err)
+		}
+		if err := checkArticleFields(&a); err != nil {
+			return nil, p.explainRead(err)
 		}
 		out = append(out, a)
 	}
@@ -108,12 +114,9 @@ func scanArticle(s scanner) (annotate.Article, error) {
 		return a, err
 	}
 	a.Title, a.Outlet, a.URL, a.Language = title.String, outlet.String, url.String, lang.String
-	var err error
-	if a.Published, err = parseTime(published); err != nil {
-		return a, fmt.Errorf("article %s published: %w", a.ID, err)
-	}
-	if a.Created, err = parseTime(created); err != nil {
-		return a, fmt.Errorf("article %s created: %w", a.ID, err)
-	}
+	// A date a GIS user typed in another form reads as unknown, as an
+	// event's does, rather than making the whole project unreadable.
+	a.Published, _ = parseTime(published)
+	a.Created, _ = parseTime(created)
 	return a, nil
 }

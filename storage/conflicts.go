@@ -42,7 +42,8 @@ func (c Choice) String() string {
 type Conflict struct {
 	ID          string         // the conflict's id, for ResolveConflict
 	EventID     string         // the event both projects have
-	Mine        annotate.Event // this project's current version; zero ID when it was deleted since
+	Mine        annotate.Event // this project's current version; zero ID when this project deleted it
+	Deleted     time.Time      // when this project deleted the event, when Mine has a zero ID and the history says (else zero)
 	Theirs      annotate.Event // the other project's version
 	FromFile    string         // the file it was merged from
 	FromProject string         // that project's UUID
@@ -175,7 +176,13 @@ func (p *Project) Conflicts() ([]Conflict, error) {
 		if err != nil && !errors.Is(err, ErrNotFound) {
 			return nil, err
 		}
-		out = append(out, Conflict{ID: c.ID, EventID: c.EventID, Mine: mine, Theirs: theirs,
+		var deleted time.Time
+		if mine.ID == "" {
+			if deleted, _, err = deletedAt(p.db, c.EventID); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, Conflict{ID: c.ID, EventID: c.EventID, Mine: mine, Deleted: deleted, Theirs: theirs,
 			FromFile: c.FromFile, FromProject: c.FromProject, Created: c.Created})
 	}
 	return out, nil
@@ -183,7 +190,9 @@ func (p *Project) Conflicts() ([]Conflict, error) {
 
 // ResolveConflict settles the conflict id: KeepMine drops their version,
 // KeepTheirs replaces ours with it and KeepBoth adds theirs as a new event
-// with a new id. The resolution and the event change are one undo step. It
+// with a new id. For an event this project deleted, KeepMine leaves it
+// deleted and KeepTheirs (or KeepBoth, which then means the same) restores
+// it as theirs, evidence included, under its own id. The resolution and the event change are one undo step. It
 // fails wrapping ErrNotFound for an unknown conflict and refuses one that
 // is already resolved.
 func (p *Project) ResolveConflict(id string, choice Choice) error {
@@ -201,6 +210,13 @@ func (p *Project) ResolveConflict(id string, choice Choice) error {
 		}
 		if before.Resolution != "" {
 			return fmt.Errorf("it was already resolved (keep %s)", before.Resolution)
+		}
+		if choice == KeepBoth {
+			if _, err := loadEvent(tx, before.EventID); errors.Is(err, ErrNotFound) {
+				choice = KeepTheirs // nothing of ours to keep beside theirs
+			} else if err != nil {
+				return err
+			}
 		}
 		after := before
 		after.Resolution, after.Resolved = choice.String(), now()
@@ -228,6 +244,17 @@ func (p *Project) ResolveConflict(id string, choice Choice) error {
 		return fmt.Errorf("cannot resolve the conflict %s: %w", id, err)
 	}
 	return nil
+}
+
+// UnresolvedConflicts counts the merge conflicts not resolved yet.
+func (p *Project) UnresolvedConflicts() (int, error) {
+	if err := p.begin(); err != nil {
+		return 0, err
+	}
+	defer p.mu.Unlock()
+	var n int
+	err := p.db.QueryRow(`SELECT count(*) FROM conflicts WHERE resolution IS NULL`).Scan(&n)
+	return n, err
 }
 
 // putEvent writes e (insert or update) with a history row, giving its spans

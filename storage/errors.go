@@ -27,3 +27,11 @@ var ErrNothingToRedo = errors.New("nothing to redo")
 
 // ErrClosed is returned by every method of a closed Project.
 var ErrClosed = errors.New("the project is closed")
+
+// ErrBadValue is returned by Open for a project with a value the app cannot
+// read or show: text where a number belongs, binary data where text
+// belongs, a missing id, or a field over its limit (MaxTitleChars and the
+// like). The wrapping error names the event or article, the field and the
+// value, and points to File › Merge project…, which brings in the file's
+// readable rows. The file is left as it was.
+var ErrBadValue = errors.New("the file holds a value Event Atlas cannot read")

@@ -46,6 +46,9 @@ func (p *Project) SaveEvent(e *annotate.Event) error {
 			return fmt.Errorf("cannot save the event %q: evidence span %d–%d is empty or negative", ev.Title, s.Start, s.End)
 		}
 	}
+	if err := checkEventFields(&ev); err != nil {
+		return fmt.Errorf("cannot save the event %q: %w", shorten(ev.Title, 60), err)
+	}
 	err := p.write(func(sqlTx *sql.Tx) error {
 		tx := p.cached(sqlTx)
 		if err := checkArticles(tx, ev.Spans); err != nil {
@@ -150,7 +153,7 @@ func (p *Project) Events() ([]annotate.Event, error) {
 		e, err := scanEvent(rows)
 		if err != nil {
 			rows.Close()
-			return nil, err
+			return nil, p.explainRead(err)
 		}
 		index[e.ID] = len(events)
 		events = append(events, e)
@@ -161,11 +164,18 @@ func (p *Project) Events() ([]annotate.Event, error) {
 	}
 	spans, err := querySpans(p.db, `SELECT `+spanSelect+` FROM spans ORDER BY fid`)
 	if err != nil {
-		return nil, err
+		return nil, p.explainRead(err)
 	}
 	for _, s := range spans {
 		if i, ok := index[s.EventID]; ok {
 			events[i].Spans = append(events[i].Spans, s)
+		}
+	}
+	// A field too long for the window to show (a teammate's file opened
+	// as it is) stops the load with the open check's description of it.
+	for i := range events {
+		if err := checkEventFields(&events[i]); err != nil {
+			return nil, p.explainRead(err)
 		}
 	}
 	return sortEvents(events), nil

@@ -350,7 +350,7 @@ func corpus(base string) []corpusCase {
 		{name: "huge field", build: func(t *testing.T, p string) {
 			baseCopy(t, p)
 			execSQL(t, p, `UPDATE events SET notes = hex(zeroblob(1048576)) WHERE fid = 2`)
-		}, events: 2, problems: []string{"skipped: notes is 2.0 MB, more than the 1.0 MB limit", "is missing or was skipped"}},
+		}, events: 2, problems: []string{"skipped: notes is 2.0 MB, more than the 65,536-character limit", "is missing or was skipped"}},
 		{name: "huge geometry", build: func(t *testing.T, p string) {
 			baseCopy(t, p)
 			execSQL(t, p, `UPDATE events SET geom = zeroblob(17000000) WHERE fid = 3`)

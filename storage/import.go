@@ -71,6 +71,9 @@ func (p *Project) importEvents(events []annotate.Event, source string) (int, err
 				return 0, fmt.Errorf("cannot import event %d (%q): evidence span %d–%d is empty or negative", i+1, e.Title, s.Start, s.End)
 			}
 		}
+		if err := checkEventFields(&e); err != nil {
+			return 0, fmt.Errorf("cannot import event %d (%q): %w", i+1, shorten(e.Title, 60), err)
+		}
 		if i == 0 {
 			bound = e.Geometry.Bound()
 		} else {

@@ -27,6 +27,9 @@ type MergeSummary struct {
 	ArticlesDeduplicated int       // articles this project already had (same text hash)
 	EventsAdded          int       // events new to this project
 	EventsUnchanged      int       // events this project already had as they are
+	EventsOlder          int       // events of theirs that are an earlier version of ours (they have an older copy): ours kept
+	DeletedKept          int       // events this project deleted that theirs holds as deleted: they stay deleted
+	DeletedConflicts     int       // of Conflicts, events this project deleted that they changed
 	Conflicts            int       // events that differ from ours: new conflicts to resolve
 	ConflictsKnown       int       // events that differ as an earlier merge already recorded
 	ActorsAdded          int       // actors new to the registry
@@ -40,6 +43,7 @@ type MergeSummary struct {
 	Skipped              []Problem // what was not brought in, and why
 	Repaired             []Problem // what was brought in mended, e.g. a title that was not UTF-8
 	Notes                []string  // what reading their file noticed, e.g. a journal rolled back
+	Ignored              []string  // tables and columns of theirs that are not part of a project, e.g. "column secret_col of events"
 }
 
 // Changed reports whether the merge changed the project.
@@ -55,6 +59,13 @@ func (s *MergeSummary) String() string {
 	if s.ConflictsKnown > 0 {
 		fmt.Fprintf(&b, " (%d more already recorded)", s.ConflictsKnown)
 	}
+	if s.DeletedKept > 0 {
+		fmt.Fprintf(&b, "; %s you deleted %s deleted", count(s.DeletedKept, "event", "events"), oneOrMany(s.DeletedKept, "stays", "stay"))
+	}
+	if s.EventsOlder > 0 {
+		fmt.Fprintf(&b, "; %s an older version of yours (yours kept)",
+			count(s.EventsOlder, "event of theirs is", "events of theirs are"))
+	}
 	fmt.Fprintf(&b, "; %s added, %d already here; %s added, %d already here; %s added, %d unchanged",
 		count(s.ArticlesAdded, "article", "articles"), s.ArticlesDeduplicated, count(s.ActorsAdded, "actor", "actors"),
 		s.ActorsMatched, count(s.PlacesAdded, "place", "places"), s.PlacesUnchanged)
@@ -65,26 +76,44 @@ func (s *MergeSummary) String() string {
 		fmt.Fprintf(&b, "; %s and %s added", count(s.TypesAdded, "event type", "event types"), count(s.SubTypesAdded, "sub-type", "sub-types"))
 	}
 	b.WriteString(".")
-	if s.Conflicts > 0 {
+	if s.Conflicts > s.DeletedConflicts {
 		b.WriteString(" A conflict is an event whose two versions differ; merge does not tell which side changed it.")
+	}
+	if s.DeletedConflicts > 0 {
+		fmt.Fprintf(&b, " %s you deleted and theirs changed.",
+			count(s.DeletedConflicts, "conflict is an event", "conflicts are events"))
 	}
 	if s.EvidenceIgnored > 0 {
 		fmt.Fprintf(&b, " %s lost evidence spans that could not be read; their evidence was not compared and yours is kept.",
 			count(s.EvidenceIgnored, "event of theirs", "events of theirs"))
 	}
+	for _, name := range s.Ignored {
+		fmt.Fprintf(&b, "\n%s is not part of an Event Atlas project and was not merged.", name)
+	}
+	for _, n := range s.Notes {
+		b.WriteString("\nnote: " + n)
+	}
 	if len(s.Repaired) > 0 {
-		fmt.Fprintf(&b, " %s repaired:", count(len(s.Repaired), "value", "values"))
+		fmt.Fprintf(&b, "\n%s repaired:", count(len(s.Repaired), "value", "values"))
 		for _, p := range s.Repaired {
 			b.WriteString("\n  " + p.String())
 		}
 	}
 	if len(s.Skipped) > 0 {
-		fmt.Fprintf(&b, " %d items skipped:", len(s.Skipped))
+		fmt.Fprintf(&b, "\n%s skipped:", count(len(s.Skipped), "item", "items"))
 		for _, p := range s.Skipped {
 			b.WriteString("\n  " + p.String())
 		}
 	}
 	return b.String()
+}
+
+// oneOrMany is one for 1 and many otherwise.
+func oneOrMany(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // count says "1 event" or "3 events".
@@ -119,7 +148,7 @@ func (p *Project) Merge(theirsPath string) (*MergeSummary, error) {
 	if err != nil {
 		from = theirsPath
 	}
-	sum := &MergeSummary{From: from, FromProject: snap.ProjectUUID, Notes: report.Notes}
+	sum := &MergeSummary{From: from, FromProject: snap.ProjectUUID, Notes: report.Notes, Ignored: report.Ignored}
 	for _, pr := range report.Problems {
 		if pr.Repaired {
 			sum.Repaired = append(sum.Repaired, pr)
@@ -342,16 +371,9 @@ func (m *merger) events(s *Snapshot) error {
 		lost := m.mapEvent(&e) || s.LostEvidence(e.ID)
 		ours, err := loadEvent(m.tx, e.ID)
 		if errors.Is(err, ErrNotFound) {
-			if err := freeSpanIDs(m.tx, &e); err != nil {
+			if err := m.missing(e, lost); err != nil {
 				return err
 			}
-			if err := writeEvent(m.tx, &e); err != nil {
-				return fmt.Errorf("event %q: %w", e.Title, err)
-			}
-			if err := m.record(actionCreate, entityEvent, e.ID, nil, &e); err != nil {
-				return err
-			}
-			m.sum.EventsAdded++
 			continue
 		}
 		if err != nil {
@@ -399,8 +421,9 @@ func evidenceKey(s annotate.Span) spanKey {
 	return spanKey{article: s.ArticleID, start: s.Start, end: s.End, quote: s.Quote}
 }
 
-// compare leaves an event that says the same as ours alone and records a
-// conflict for one that does not, once.
+// compare leaves an event that says the same as ours, or as a version ours
+// had before (they have an older copy), alone and records a conflict for
+// one that does not, once.
 func (m *merger) compare(ours, theirs annotate.Event) error {
 	a, err := canonicalEvent(ours)
 	if err != nil {
@@ -414,6 +437,22 @@ func (m *merger) compare(ours, theirs annotate.Event) error {
 		m.sum.EventsUnchanged++
 		return nil
 	}
+	past, err := pastOf(m.tx, ours.ID)
+	if err != nil {
+		return err
+	}
+	if older, err := past.has(theirs); err != nil {
+		return err
+	} else if older {
+		m.sum.EventsOlder++
+		return nil
+	}
+	return m.conflict(theirs)
+}
+
+// conflict records their version of an event as a conflict, unless the
+// same version is already recorded (resolved or not).
+func (m *merger) conflict(theirs annotate.Event) error {
 	hash, err := eventHash(theirs)
 	if err != nil {
 		return err

@@ -71,6 +71,9 @@ func (p *Project) UpdateArticleText(articleID, text string) (*ReanchorReport, er
 	if text == "" {
 		return nil, errors.New("cannot update the article: the new text is empty")
 	}
+	if err := checkArticleFields(&annotate.Article{Text: text}); err != nil {
+		return nil, fmt.Errorf("cannot update the article: %w", err)
+	}
 	report := &ReanchorReport{}
 	err := p.batchWrite(func(tx *sql.Tx) error {
 		art, err := scanArticle(tx.QueryRow(`SELECT `+articleSelect+` FROM articles WHERE id = ?`, articleID))

@@ -52,6 +52,7 @@ type Report struct {
 	Places        int       //
 	Problems      []Problem // rows skipped or read in part, objects ignored
 	Notes         []string  // facts that do not make the file unsound, e.g. a journal rolled back in the copy
+	Ignored       []string  // tables and columns that are not part of a project and were not read, e.g. "table analyst_notes", "column secret_col of events"
 	Fatal         string    // why the file could not be read at all, "" when it could
 }
 
@@ -77,6 +78,9 @@ func (r *Report) String() string {
 	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "note: %s\n", n)
+	}
+	for _, name := range r.Ignored {
+		fmt.Fprintf(&b, "note: %s is not part of an Event Atlas project and was not read\n", name)
 	}
 	for _, p := range r.Problems {
 		if p.Repaired {

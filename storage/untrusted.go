@@ -15,16 +15,19 @@ import (
 	"strings"
 
 	"eventatlas/annotate"
+	"eventatlas/storage/ingest"
 	"modernc.org/sqlite"
 )
 
 // Limits on what ReadUntrusted reads from another project's file. A value
-// over its limit skips its row; a larger file is refused.
+// over its limit skips its row; a larger file is refused. The text fields
+// of events, spans and articles have the smaller limits of
+// opencheck_limits.go (MaxTitleChars and the like).
 const (
-	MaxFileBytes     = 2 << 30  // the largest file ReadUntrusted copies
-	MaxArticleBytes  = 50 << 20 // an article's text
-	MaxGeometryBytes = 16 << 20 // a geometry blob
-	MaxFieldBytes    = 1 << 20  // any other text, JSON or blob value
+	MaxFileBytes     = 2 << 30         // the largest file ReadUntrusted copies
+	MaxArticleBytes  = ingest.MaxBytes // an article's text: what ingest reads
+	MaxGeometryBytes = 16 << 20        // a geometry blob
+	MaxFieldBytes    = 1 << 20         // any other value of actors, places and taxonomy
 )
 
 // Snapshot is the sound content of another project's file, as
@@ -293,12 +296,18 @@ func recoverCopy(c *fileCopy, r *Report) error {
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
+	before, walHeader := fileDigest(c.db), hasWALHeader(c.db+"-wal")
 	var mode string
 	if err := db.QueryRow(`PRAGMA journal_mode = DELETE`).Scan(&mode); err != nil {
 		return fmt.Errorf("%w: cannot apply its journal: %v", ErrCorrupt, err)
 	}
+	unchanged := fileDigest(c.db) == before
 	for _, suffix := range c.sides {
 		switch _, err := os.Stat(c.db + suffix); {
+		case errors.Is(err, fs.ErrNotExist) && suffix == "-wal" && unchanged && walHeader:
+			r.Notes = append(r.Notes, fmt.Sprintf("%s%s: ignored, the write-ahead log holds no committed change", c.name, suffix))
+		case errors.Is(err, fs.ErrNotExist) && suffix == "-wal" && unchanged:
+			r.Notes = append(r.Notes, fmt.Sprintf("%s%s: the write-ahead log could not be read, so it was ignored; the file is read as last written (the file itself is unchanged)", c.name, suffix))
 		case errors.Is(err, fs.ErrNotExist) && suffix == "-wal":
 			r.Notes = append(r.Notes, fmt.Sprintf("%s%s: changes in the write-ahead log were applied to the private copy (the file itself is unchanged)", c.name, suffix))
 		case errors.Is(err, fs.ErrNotExist):

@@ -70,11 +70,7 @@ func (u *untrusted) checkProject(r *Report) error {
 	for _, v := range have.views {
 		r.problem(v.name, "", "ignored view: Event Atlas reads only its own tables")
 	}
-	for _, name := range have.projectTables() {
-		if _, ours := want.tables[name]; !ours && !strings.HasPrefix(name, "gpkg_") && !strings.HasPrefix(name, "rtree_") {
-			r.Notes = append(r.Notes, fmt.Sprintf("table %s is not part of an Event Atlas project and was not read", name))
-		}
-	}
+	r.Ignored = append(r.Ignored, foreignTablesAndColumns(have, want)...)
 	return nil
 }
 
@@ -115,28 +111,18 @@ func keyColumn(table string) string {
 	return "id"
 }
 
-// limitOf is the size limit of a column.
-func limitOf(table, col string) int64 {
-	switch {
-	case table == "articles" && col == "text":
-		return MaxArticleBytes
-	case col == "geom":
-		return MaxGeometryBytes
-	}
-	return MaxFieldBytes
-}
-
 // readRows reads cols of every row of table in fid order and calls fn with
 // each. A row with a value over its size limit is reported and skipped
 // without reading the value.
 func (u *untrusted) readRows(r *Report, table string, cols []string, fn func(v *rowValues)) error {
 	over := make([]string, len(cols))
-	sizes := make([]string, len(cols))
+	sizes := make([]string, 0, 2*len(cols))
 	sel := make([]string, len(cols))
 	for i, c := range cols {
 		q := `"` + c + `"`
-		sizes[i] = `coalesce(octet_length(` + q + `), 0)`
-		over[i] = sizes[i] + ` > ` + strconv.FormatInt(limitOf(table, c), 10)
+		lim := limitOf(table, c)
+		sizes = append(sizes, `coalesce(octet_length(`+q+`), 0)`, lim.sqlChars(q))
+		over[i] = lim.sqlOver(q)
 		// Unary + keeps the value as stored and hides the declared type, so
 		// the driver does not turn DATE text into times.
 		sel[i] = `+` + q
@@ -152,9 +138,10 @@ func (u *untrusted) readRows(r *Report, table string, cols []string, fn func(v *
 		var fid int64
 		var id sql.NullString
 		n := make([]int64, len(cols))
+		nchars := make([]sql.NullInt64, len(cols))
 		dest := []any{&fid, &id}
 		for i := range n {
-			dest = append(dest, &n[i])
+			dest = append(dest, &n[i], &nchars[i])
 		}
 		if err := rows.Scan(dest...); err != nil {
 			rows.Close()
@@ -165,8 +152,13 @@ func (u *untrusted) readRows(r *Report, table string, cols []string, fn func(v *
 			name = id.String
 		}
 		for i, c := range cols {
-			if lim := limitOf(table, c); n[i] > lim {
-				r.problem(table, name, "skipped: %s is %s, more than the %s limit", c, byteSize(n[i]), byteSize(lim))
+			lim := limitOf(table, c)
+			var count *int64
+			if nchars[i].Valid {
+				count = &nchars[i].Int64
+			}
+			if desc, over := lim.over(n[i], count); over {
+				r.problem(table, name, "skipped: %s is %s, more than the %s limit", c, desc, lim)
 				break
 			}
 		}

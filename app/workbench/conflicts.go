@@ -58,12 +58,28 @@ func (v *conflictsView) fill() error {
 	for _, c := range cs {
 		r := v.newRow(c)
 		v.rows = append(v.rows, r)
-		v.list.Add(container.NewBorder(nil, nil, nil,
-			container.NewCenter(container.NewHBox(r.mine, r.theirs, r.both)),
-			container.NewVBox(r.title, r.diff)))
+		buttons := container.NewHBox(r.mine, r.theirs)
+		if r.both != nil {
+			buttons.Add(r.both)
+		}
+		v.list.Add(container.NewBorder(nil, nil, nil, container.NewCenter(buttons), container.NewVBox(r.title, r.diff)))
 		v.list.Add(widget.NewSeparator())
 	}
 	return nil
+}
+
+// maxShownChars is the most characters of one value a conflict shows:
+// a value stored before the limits on fields (a 900 KB title) would take
+// the window minutes to lay out.
+const maxShownChars = 300
+
+// elide cuts s to n characters, saying how many more there are.
+func elide(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + fmt.Sprintf("… (%d more characters)", len(r)-n)
 }
 
 func (v *conflictsView) newRow(c storage.Conflict) conflictRow {
@@ -72,10 +88,16 @@ func (v *conflictsView) newRow(c storage.Conflict) conflictRow {
 		title = c.Mine.Title
 	}
 	r := conflictRow{c: c}
-	r.title = widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.title = widget.NewLabelWithStyle(elide(title, maxShownChars), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.diff = widget.NewLabel(conflictDiff(c) + "\nfrom " + filepath.Base(c.FromFile))
 	r.diff.Wrapping = fyne.TextWrapWord
+	if c.Mine.ID == "" {
+		// Nothing of ours to keep beside theirs: no Keep both.
+		r.mine = widget.NewButton("Keep mine (stays deleted)", func() { v.resolve(c, storage.KeepMine) })
+		r.theirs = widget.NewButton("Keep theirs (restores it)", func() { v.resolve(c, storage.KeepTheirs) })
+		return r
+	}
 	r.mine = widget.NewButton("Keep mine", func() { v.resolve(c, storage.KeepMine) })
 	r.theirs = widget.NewButton("Keep theirs", func() { v.resolve(c, storage.KeepTheirs) })
 	r.both = widget.NewButton("Keep both", func() { v.resolve(c, storage.KeepBoth) })
@@ -91,17 +113,23 @@ func (v *conflictsView) resolve(c storage.Conflict, choice storage.Choice) {
 	if err := v.wb.Reload(); err != nil {
 		v.wb.onError(err)
 	}
-	v.wb.status.setMessage(fmt.Sprintf("Resolved “%s”: %s (Ctrl+Z undoes)", c.Theirs.Title, choiceText(choice)))
+	v.wb.status.setMessage(fmt.Sprintf("Resolved “%s”: %s (Ctrl+Z undoes)", c.Theirs.Title, choiceText(choice, c.Mine.ID == "")))
 	if err := v.fill(); err != nil {
 		v.wb.onError(err)
 	}
 }
 
-func choiceText(c storage.Choice) string {
-	switch c {
-	case storage.KeepMine:
+// choiceText says what a resolution did; deleted is true for an event
+// this project had deleted.
+func choiceText(c storage.Choice, deleted bool) string {
+	switch {
+	case deleted && c == storage.KeepMine:
+		return "kept mine, it stays deleted"
+	case deleted:
+		return "restored theirs"
+	case c == storage.KeepMine:
 		return "kept mine"
-	case storage.KeepTheirs:
+	case c == storage.KeepTheirs:
 		return "kept theirs"
 	}
 	return "kept both"
@@ -111,13 +139,13 @@ func choiceText(c storage.Choice) string {
 // field: "type: Diplomacy → Protest".
 func conflictDiff(c storage.Conflict) string {
 	if c.Mine.ID == "" {
-		return "deleted here since; theirs: " + c.Theirs.Type + ", " + c.Theirs.Title
+		return deletedText(c)
 	}
 	m, t := c.Mine, c.Theirs
 	var lines []string
 	add := func(field, a, b string) {
 		if a != b {
-			lines = append(lines, fmt.Sprintf("%s: mine %q, theirs %q", field, a, b))
+			lines = append(lines, fmt.Sprintf("%s: mine %q, theirs %q", field, elide(a, maxShownChars), elide(b, maxShownChars)))
 		}
 	}
 	add("type", eventTypeText(m), eventTypeText(t))
@@ -134,6 +162,26 @@ func conflictDiff(c storage.Conflict) string {
 		return "other fields differ (tags, status, annotator)"
 	}
 	return strings.Join(lines, "\n")
+}
+
+// deletedText describes a conflict on an event this project deleted and
+// they changed; there is no version of ours to compare fields with.
+func deletedText(c storage.Conflict) string {
+	when := "deleted in this project"
+	if !c.Deleted.IsZero() {
+		when += " on " + c.Deleted.Local().Format("2006-01-02")
+	}
+	t := c.Theirs
+	return fmt.Sprintf("You deleted it; theirs changed it.\n%s; theirs: %s, %s, %s, %s",
+		when, eventTypeText(t), dateText(t), placeText(t), spansText(len(t.Spans)))
+}
+
+// placeText is an event's place name, "no place name" for none.
+func placeText(e annotate.Event) string {
+	if e.PlaceName == "" {
+		return "no place name"
+	}
+	return e.PlaceName
 }
 
 func eventTypeText(e annotate.Event) string {

@@ -53,13 +53,15 @@ func TestWriteCSVColumns(t *testing.T) {
 		{1, "quote", `a delegation, led by "the minister", arrived`},
 		{2, "time_precision", "2"},
 		{2, "geo_precision", "2"},
-		{2, "latitude", "36.98"},
-		{2, "longitude", "68.73"},
+		{2, "latitude", "36.73"}, // a line's last vertex: its destination
+		{2, "longitude", "68.86"},
 		{2, "source", "Встреча в Душанбе; Asia-Plus"},
 		{2, "quote", "Колонна, из 40 \"КамАЗов\"\n\n=SUM(A1:A2) trucks"},
 		{3, "time_precision", "3"},
 		{3, "geo_precision", "3"},
 		{3, "fatalities", "3"},
+		{3, "latitude", "37.5"}, // the centroid is in the hole: the middle of the widest stretch across
+		{3, "longitude", "68.1"},
 		{3, "title", `Clashes in Khatlon, "border area"`},
 		{3, "wkt", "POLYGON((68 37,69 37,69 38,68 38,68 37),(68.2 37.2,68.2 37.8,68.8 37.8,68.8 37.2,68.2 37.2))"},
 		{4, "time_precision", "3"}, // a year: ACLED's coarsest

@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"eventatlas/annotate"
-	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkt"
 )
 
@@ -37,7 +36,9 @@ var csvColumns = []string{
 //	event_type, sub_event_type   the taxonomy type and sub-type
 //	actor1, actor2  the names of the actors in that role, "; " between two
 //	country, admin1, location    country, province, place name
-//	latitude, longitude          the geometry's centroid (annotate.Event.Centroid), 7 decimals
+//	latitude, longitude          the coded place's coordinates (WriteCSVPlaces), else a point of
+//	                the geometry: a point itself, a line's last vertex (the
+//	                destination), a point inside an area; 7 decimals
 //	geo_precision   ACLED's 1 exact, 2 near, 3 province; a country-wide event
 //	                is written 3 and place_precision says "country"
 //	source          the outlets (else titles) of the evidence's articles, "; " between two
@@ -88,8 +89,16 @@ func acledGeoPrecision(g annotate.GeoPrecision) string {
 // articles, keyed by article id, name each event's sources; evidence whose
 // article is missing still has its quote written.
 func WriteCSV(w io.Writer, events []annotate.Event, articles map[string]annotate.Article) error {
+	return WriteCSVPlaces(w, events, articles, nil)
+}
+
+// WriteCSVPlaces is WriteCSV with the gazetteer: an event with a PlaceID
+// that places knows gets that place's coordinates as its latitude and
+// longitude, so they agree with the place named in its row. places may be
+// nil.
+func WriteCSVPlaces(w io.Writer, events []annotate.Event, articles map[string]annotate.Article, places PlacePoints) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	var l csvLine
+	l := csvLine{places: places}
 	for _, name := range csvColumns {
 		l.field(name)
 	}
@@ -115,6 +124,7 @@ type csvLine struct {
 	b       []byte // records built so far
 	scratch []byte // a cell being built
 	cells   int    // cells in the current record
+	places  PlacePoints
 }
 
 // field appends a cell.
@@ -210,10 +220,7 @@ func csvNeedsQuotes[T string | []byte](f T) bool {
 
 // event appends the record of e, its cells in csvColumns order.
 func (l *csvLine) event(e *annotate.Event, articles map[string]annotate.Article) {
-	var c orb.Point
-	if e.Geometry != nil {
-		c = e.Centroid()
-	}
+	c, located := acledPoint(e, l.places)
 	l.field(e.ID)
 	l.date(e.DateStart)
 	l.field(acledTimePrecision(e.DatePrecision))
@@ -224,8 +231,8 @@ func (l *csvLine) event(e *annotate.Event, articles map[string]annotate.Article)
 	l.field(cell(e.Country))
 	l.field(cell(e.Admin1))
 	l.field(cell(e.PlaceName))
-	l.degrees(c[1], e.Geometry != nil)
-	l.degrees(c[0], e.Geometry != nil)
+	l.degrees(c[1], located)
+	l.degrees(c[0], located)
 	l.field(acledGeoPrecision(e.GeoPrecision))
 	l.field(cell(strings.Join(sources(e, articles), "; ")))
 	l.field(cell(e.Notes))

@@ -1,0 +1,85 @@
+package storage
+
+import (
+	"fmt"
+	"strings"
+
+	"eventatlas/annotate"
+)
+
+// namedText is one stored column and the text the app would write there.
+type namedText struct {
+	col, text string
+}
+
+// checkFields reports the first of fields over its limit in table.
+func checkFields(table string, fields []namedText) error {
+	for _, f := range fields {
+		lim := limitOf(table, f.col)
+		if desc, over := lim.overText(f.text); over {
+			return limitError(f.col, desc, lim)
+		}
+	}
+	return nil
+}
+
+// checkEventFields refuses an event with a field over its limit
+// (MaxTitleChars and the like), as SaveEvent and ImportEvents would store
+// it, so the app never writes a project Open would refuse.
+func checkEventFields(e *annotate.Event) error {
+	fields := []namedText{{"title", e.Title}, {"id", e.ID}, {"type", e.Type}, {"sub_type", e.SubType},
+		{"place_id", e.PlaceID}, {"place", e.PlaceName}, {"admin1", e.Admin1}, {"country", e.Country},
+		{"certainty", string(e.Certainty)}, {"status", string(e.Status)}, {"annotator", e.Annotator}, {"notes", e.Notes}}
+	if err := checkFields("events", fields); err != nil {
+		return err
+	}
+	if err := checkLists(e); err != nil {
+		return err
+	}
+	for _, s := range e.Spans {
+		err := checkFields("spans", []namedText{{"quote", s.Quote}, {"prefix", s.Prefix}, {"suffix", s.Suffix},
+			{"id", s.ID}, {"article_id", s.ArticleID}})
+		if err != nil {
+			return fmt.Errorf("evidence span %d–%d: %w", s.Start, s.End, err)
+		}
+	}
+	return nil
+}
+
+// checkLists checks the actors and tags as text and as JSON. It builds
+// them only when the names are long enough for one to be over its limit:
+// JSON writes a byte as at most six.
+func checkLists(e *annotate.Event) error {
+	n := 0
+	for _, a := range e.Actors {
+		n += 6*(len(a.Name)+len(a.Role)) + 40
+	}
+	if n > MaxListChars {
+		js, err := jsonText(e.Actors)
+		if err != nil {
+			return err
+		}
+		if err := checkFields("events", []namedText{{"actors", actorsText(e.Actors)}, {"actors_json", js}}); err != nil {
+			return err
+		}
+	}
+	n = 0
+	for _, t := range e.Tags {
+		n += 6*len(t) + 4
+	}
+	if n > MaxListChars {
+		js, err := jsonText(e.Tags)
+		if err != nil {
+			return err
+		}
+		return checkFields("events", []namedText{{"tags", strings.Join(e.Tags, "; ")}, {"tags_json", js}})
+	}
+	return nil
+}
+
+// checkArticleFields refuses an article with a field over its limit, as
+// AddArticle would store it.
+func checkArticleFields(a *annotate.Article) error {
+	return checkFields("articles", []namedText{{"title", a.Title}, {"outlet", a.Outlet}, {"url", a.URL},
+		{"language", a.Language}, {"id", a.ID}, {"text", a.Text}})
+}
