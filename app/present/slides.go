@@ -17,6 +17,9 @@ type Slide struct {
 	// Source names the article the quote comes from: "Title · Outlet ·
 	// 13 Nov 2025", "" when there is no quote.
 	Source string
+	// From names where a movement starts (its line's first vertex), for
+	// the caption "From → Place"; "" for other events or when unknown.
+	From string
 }
 
 // maxQuote is the most code points of a quote a caption shows; longer
@@ -124,6 +127,9 @@ func (s Slide) Place() string {
 		}
 	}
 	out := strings.Join(names, ", ")
+	if s.From != "" && s.From != e.PlaceName {
+		out = s.From + " → " + out
+	}
 	if c := string(e.Certainty); c != "" {
 		if out != "" {
 			out += " · "

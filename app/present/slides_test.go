@@ -57,6 +57,16 @@ func TestSlides(t *testing.T) {
 			"a Tajik delegation visited Kunduz", "Tajik delegation holds talks · CentralasianLIGHT.org · 13 Nov 2025"},
 		{got[2], "3 / 3 · — · Other", "", "", ""},
 	}
+	// A movement names where it starts, unless that is where it ends.
+	moved := got[1]
+	moved.From = "Dushanbe"
+	if p := moved.Place(); p != "Dushanbe → Kunduz, Afghanistan · reported" {
+		t.Errorf("a movement's place %q", p)
+	}
+	moved.From = "Kunduz"
+	if p := moved.Place(); p != "Kunduz, Afghanistan · reported" {
+		t.Errorf("a movement starting where it ends: %q", p)
+	}
 	for i, c := range cases {
 		if h := c.slide.Heading(i, 3); h != c.heading {
 			t.Errorf("slide %d heading %q, want %q", i, h, c.heading)

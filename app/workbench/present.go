@@ -2,6 +2,8 @@ package workbench
 
 import (
 	"errors"
+	"eventatlas/annotate"
+	"github.com/paulmach/orb"
 	"path/filepath"
 	"strings"
 
@@ -20,7 +22,25 @@ func (wb *Workbench) presentedEvents() []present.Slide {
 	if wb.folded == nil {
 		wb.folded = foldCache{}
 	}
-	return present.Slides(filterEvents(wb.events, wb.filters.filter(), wb.folded), wb.articles)
+	slides := present.Slides(filterEvents(wb.events, wb.filters.filter(), wb.folded), wb.articles)
+	for i := range slides {
+		slides[i].From = wb.movementStart(slides[i].Event)
+	}
+	return slides
+}
+
+// movementStart names the place a movement's line starts at, as the
+// gazetteer finds it there; "" for other events.
+func (wb *Workbench) movementStart(e annotate.Event) string {
+	line, ok := e.Geometry.(orb.LineString)
+	if !ok || len(line) < 2 || wb.gaz == nil {
+		return ""
+	}
+	gp, ok := wb.gaz.PlaceForGeometry(line[0])
+	if !ok {
+		return ""
+	}
+	return gp.Place.Name
 }
 
 // Present opens the presentation (Map → Present events, F11): a full-screen

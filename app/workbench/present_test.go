@@ -1,6 +1,7 @@
 package workbench
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -74,5 +75,25 @@ func TestFilterScope(t *testing.T) {
 		if got := wb.scope(c.f); got != c.want {
 			t.Errorf("scope(%+v) = %q, want %q", c.f, got, c.want)
 		}
+	}
+}
+
+// TestMovementSlidesNameTheirStart: the sample's Balkh governor's trip, a
+// line from Mazar-i-Sharif to Dushanbe, reads "Mazari Sharif → Dushanbe".
+func TestMovementSlidesNameTheirStart(t *testing.T) {
+	wb, _, _ := newTestWorkbench(t, true)
+	found := false
+	for _, sl := range wb.presentedEvents() {
+		if sl.Event.Title == "Balkh governor Yousuf Wafa visits Dushanbe" {
+			found = true
+			if !strings.HasPrefix(sl.Place(), "Mazari Sharif → Dushanbe, Tajikistan") {
+				t.Errorf("the movement's place reads %q", sl.Place())
+			}
+		} else if sl.From != "" {
+			t.Errorf("%q is no movement but starts at %q", sl.Event.Title, sl.From)
+		}
+	}
+	if !found {
+		t.Fatal("the sample's movement is not presented")
 	}
 }
