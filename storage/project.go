@@ -213,6 +213,24 @@ func (p *Project) checkAndMigrate(path string) error {
 	if err := migrate(p.db, migrations); err != nil {
 		return fmt.Errorf("cannot open %s: %w", path, err)
 	}
+	if err := settleGPKGVersion(p.db); err != nil {
+		return fmt.Errorf("cannot open %s: %w", path, err)
+	}
+	return nil
+}
+
+// settleGPKGVersion marks a project written as GeoPackage 1.4 by earlier
+// versions of Event Atlas as 1.3 (gpkgUserVersion), which it equally is:
+// GDAL before 3.8 (Debian 12's) warns on every open of a 1.4 file.
+func settleGPKGVersion(db *sql.DB) error {
+	var v int
+	if err := db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
+		return err
+	}
+	if v == 10400 {
+		_, err := db.Exec(`PRAGMA user_version = ` + fmt.Sprint(gpkgUserVersion))
+		return err
+	}
 	return nil
 }
 

@@ -50,7 +50,7 @@ func TestCreateMakesGeoPackage(t *testing.T) {
 		want  string
 	}{
 		{"PRAGMA application_id", "1196444487"},
-		{"PRAGMA user_version", "10400"},
+		{"PRAGMA user_version", "10300"},
 		{"PRAGMA journal_mode", "delete"},
 		{"PRAGMA synchronous", "2"},
 		{"PRAGMA foreign_keys", "1"},

@@ -8,10 +8,12 @@ import (
 )
 
 // GeoPackage identification (OGC 12-128 §1.1.1): application_id 'GPKG' and
-// user_version 10400 for version 1.4.0.
+// user_version 10300 for version 1.3.0. The file uses nothing 1.4 added,
+// and GDAL before 3.8 (Debian 12 ships 3.6) warns "may only be partially
+// supported" on every open of a file marked 1.4.
 const (
 	gpkgApplicationID = 0x47504B47
-	gpkgUserVersion   = 10400
+	gpkgUserVersion   = 10300
 )
 
 // wgs84WKT is the OGC WKT 1 definition of EPSG:4326 the specification gives.
