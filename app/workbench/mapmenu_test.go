@@ -61,3 +61,13 @@ func TestExportMapImageMenu(t *testing.T) {
 		t.Errorf("Map → Export map image… showed %d new overlays, want the save dialog", after-before)
 	}
 }
+
+func TestExportSlideImageMenu(t *testing.T) {
+	_, w, _ := newTestWorkbench(t, true)
+	item := mapMenuItem(t, w, "Export slide image (16:9)…")
+	before := len(w.Canvas().Overlays().List())
+	item.Action()
+	if after := len(w.Canvas().Overlays().List()); after != before+1 {
+		t.Errorf("Map → Export slide image showed %d new overlays, want the save dialog", after-before)
+	}
+}

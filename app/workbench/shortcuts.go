@@ -97,6 +97,7 @@ func (wb *Workbench) actions() []action {
 		{menu: "Map", label: "Finish / cancel drawing", keys: "Enter / Esc", note: "on the map while drawing"},
 		separator.in("Map"),
 		{menu: "Map", label: "Export map image…", run: wb.ExportMapImage, note: "the view as a sharp PNG"},
+		{menu: "Map", label: "Export slide image (16:9)…", run: wb.ExportSlideImage, note: "the view widened to 16:9, 3200×1800"},
 		{menu: "Map", label: "Online background tiles…", run: wb.ShowTileSettings},
 		{menu: "Help", label: "Keyboard shortcuts", keys: "F1", sc: plain(fyne.KeyF1), run: wb.ShowShortcuts},
 		{menu: "Help", label: "About Event Atlas", run: wb.showAbout},

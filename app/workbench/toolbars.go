@@ -1,6 +1,8 @@
 package workbench
 
 import (
+	"io"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
@@ -55,6 +57,21 @@ func (wb *Workbench) toolButton(icon fyne.Resource, label string) *tooltip.Butto
 
 // ExportMapImage asks for a PNG file and writes the current map view to it at 2×.
 func (wb *Workbench) ExportMapImage() {
+	wb.exportImage("event-atlas-map.png", func(w io.Writer) error { return wb.mapView.ExportPNG(w, 2) })
+}
+
+// Slide image size: 16:9 in logical pixels, written at 2× (3200×1800).
+const slideW, slideH = 1600, 900
+
+// ExportSlideImage asks for a PNG file and writes a 16:9 picture of the
+// map for a slide deck: what the map shows, widened or heightened to
+// 16:9, at 3200×1800 pixels, with the filtered events and the legend.
+func (wb *Workbench) ExportSlideImage() {
+	wb.exportImage("event-atlas-slide.png", func(w io.Writer) error { return wb.mapView.ExportSizedPNG(w, slideW, slideH, 2) })
+}
+
+// exportImage asks for a PNG file, named name by default, and writes it.
+func (wb *Workbench) exportImage(name string, write func(io.Writer) error) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			wb.onError(err)
@@ -64,13 +81,13 @@ func (wb *Workbench) ExportMapImage() {
 			return
 		}
 		defer w.Close()
-		if err := wb.mapView.ExportPNG(w, 2); err != nil {
+		if err := write(w); err != nil {
 			wb.onError(err)
 			return
 		}
 		wb.status.setMessage("map image written to " + w.URI().Path())
 	}, wb.win)
-	d.SetFileName("event-atlas-map.png")
+	d.SetFileName(name)
 	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".png"}))
 	wb.StartInProjectFolder(d)
 	d.Show()
