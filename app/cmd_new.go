@@ -38,6 +38,6 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "eventatlas new:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %s (%d events)\n", fs.Arg(0), len(events))
+	fmt.Fprintf(stdout, "wrote %s (%s)\n", fs.Arg(0), countNoun(len(events), "event", "events"))
 	return 0
 }

@@ -21,7 +21,7 @@ import (
 
 // runRender implements `eventatlas render -project FILE.gpkg -o map.png [-size WxH] [-scale 2] [-dark] [-legend=false] [-group=false]`.
 func runRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("render", "render -project FILE.gpkg -o map.png [-size 1280x800] [-scale 1|2|…] [-dark] [-legend=false] [-group=false] [-fit region|events] [-center LON,LAT] [-zoom Z]\nDraws the project's map, base map and events, to a PNG with no display.", stderr)
+	fs := newFlagSet("render", "render -project FILE.gpkg -o map.png [-size 1280x800] [-scale 1|2|…] [-dark] [-legend=false] [-group=false] [-fit region|events] [-center LON,LAT] [-zoom Z] [-type T1,T2] [-from DATE] [-to DATE]\nDraws the project's map, base map and events, to a PNG with no display.", stderr)
 	project := fs.String("project", "", "project file to draw (required)")
 	out := fs.String("o", "", "PNG file to write (required)")
 	size := fs.String("size", "1280x800", "image size in logical pixels, WIDTHxHEIGHT, from 480x320 to 8000x8000")
@@ -32,6 +32,9 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	group := fs.Bool("group", true, "group dense events below zoom 10 into bubbles and arrows, as the app does (-group=false draws every event)")
 	center := fs.String("center", "", "centre of the view as LON,LAT, e.g. 68.78,38.54 (default: the -fit view's centre)")
 	zoom := fs.Float64("zoom", 0, "web-map zoom level of the view, e.g. 9.5 (default: the -fit view's zoom)")
+	types := fs.String("type", "", "draw only events of these types, comma-separated, e.g. \"Security incident,Protest and unrest\"")
+	from := fs.String("from", "", "draw only events on or after this date: YYYY-MM-DD, YYYY-MM or YYYY")
+	to := fs.String("to", "", "draw only events on or before this date: YYYY-MM-DD, YYYY-MM or YYYY")
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
@@ -68,10 +71,18 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	if *zoom != 0 && (*zoom < 1 || *zoom > 19) {
 		return bad("-zoom %g is outside 1..19", *zoom)
 	}
-	events, tax, err := eventsToDraw(*project, stderr)
+	filter, err := parseRenderFilter(*types, *from, *to)
+	if err != nil {
+		return bad("%v", err)
+	}
+	events, tax, err := eventsToDraw(*project, filter.dated(), stderr)
 	if err != nil {
 		return fail("%v", err)
 	}
+	if err := filter.check(tax); err != nil {
+		return bad("%v", err)
+	}
+	events = filter.keep(events)
 	bm, err := assets.LoadBaseMap()
 	if err != nil {
 		return fail("%v", err)
@@ -116,7 +127,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	if err := f.Close(); err != nil {
 		return fail("writing %s: %v", *out, err)
 	}
-	fmt.Fprintf(stdout, "wrote %s (%dx%d, %d events)\n", *out, img.Bounds().Dx(), img.Bounds().Dy(), len(events))
+	fmt.Fprintf(stdout, "wrote %s (%dx%d, %s)\n", *out, img.Bounds().Dx(), img.Bounds().Dy(), countNoun(len(events), "event", "events"))
 	return 0
 }
 
@@ -151,7 +162,9 @@ func parseSize(s string) (w, h int, err error) {
 // for a picture. A project open in Event Atlas is read from a private copy
 // of what it has saved, as a teammate's file is (storage.ReadUntrusted), and
 // stderr says so: a trainer can make pictures while the app is open.
-func eventsToDraw(path string, stderr io.Writer) ([]annotate.Event, annotate.Taxonomy, error) {
+// With dated set every field is read (a date filter needs them), else
+// only what the map draws.
+func eventsToDraw(path string, dated bool, stderr io.Writer) ([]annotate.Event, annotate.Taxonomy, error) {
 	p, err := storage.Open(path)
 	if errors.Is(err, storage.ErrInUse) {
 		snap, tax, err := savedCopy(path, err, "render", "drawing", stderr)
@@ -164,7 +177,12 @@ func eventsToDraw(path string, stderr io.Writer) ([]annotate.Event, annotate.Tax
 		return nil, nil, err
 	}
 	defer p.Close()
-	events, err := p.MapEvents() // the map draws id, type and geometry only
+	var events []annotate.Event
+	if dated {
+		events, err = p.Events()
+	} else {
+		events, err = p.MapEvents() // the map draws id, type and geometry only
+	}
 	if err != nil {
 		return nil, nil, err
 	}
