@@ -41,7 +41,7 @@ var csvColumns = []string{
 //	                destination), a point inside an area; 7 decimals
 //	geo_precision   ACLED's 1 exact, 2 near, 3 province; a country-wide event
 //	                is written 3 and place_precision says "country"
-//	source          the outlets (else titles) of the evidence's articles, "; " between two
+//	source          the outlets (else the sites of their URLs) of the evidence's articles, "; " between two
 //	notes           the coder's notes
 //	fatalities      the count, empty when unknown (-1)
 //

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -198,15 +199,27 @@ func sources(e *annotate.Event, articles map[string]annotate.Article) []string {
 		if !ok {
 			continue
 		}
+		// ACLED's source is the outlet; without one, the site the
+		// article came from, never its headline.
 		name := a.Outlet
 		if name == "" {
-			name = a.Title
+			name = siteOf(a.URL)
 		}
 		if name != "" && !slices.Contains(out, name) {
 			out = append(out, name)
 		}
 	}
 	return out
+}
+
+// siteOf is the host of an article's URL without "www.", "" when it has
+// none: "https://www.asiaplustj.info/en/news/1" is "asiaplustj.info".
+func siteOf(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
 // quotes joins the evidence quotes of an event, a blank line between two.
