@@ -59,6 +59,7 @@ func (wb *Workbench) addActor(name string) (annotate.Actor, error) {
 		return annotate.Actor{}, fmt.Errorf("type the actor's name")
 	}
 	a := annotate.Actor{Name: name}
+	a.Country, a.Kind = guessActor(name)
 	if err := wb.project.SaveActor(&a); err != nil {
 		return annotate.Actor{}, err
 	}
