@@ -57,6 +57,20 @@ var monthNames = func() map[string]time.Month {
 	add(time.October, "октября", "октябрь", "окт", "октябр", "октябри")
 	add(time.November, "ноября", "ноябрь", "ноя", "нояб", "ноябр", "ноябри")
 	add(time.December, "декабря", "декабрь", "дек", "декабр", "декабри")
+	// Dari and Pashto (Afghanistan) and Persian (Iran) names of the
+	// Gregorian months.
+	add(time.January, "جنوری", "جنوري", "ژانویه")
+	add(time.February, "فبروری", "فبروري", "فوریه")
+	add(time.March, "مارچ", "مارس")
+	add(time.April, "اپریل", "اپرېل", "آوریل")
+	add(time.May, "می", "مۍ", "مه")
+	add(time.June, "جون", "ژوئن")
+	add(time.July, "جولای", "ژوئیه")
+	add(time.August, "اگست", "اګست", "اوت")
+	add(time.September, "سپتمبر", "سپتامبر")
+	add(time.October, "اکتوبر", "اکتبر")
+	add(time.November, "نومبر", "نوامبر")
+	add(time.December, "دسمبر", "ډسمبر", "دسامبر")
 	return m
 }()
 
@@ -72,8 +86,9 @@ var datelineWords = map[string]bool{
 // notations 2025-11-20 (also with / or .), 20.11.2025 (day first),
 // 20 November 2025 and Nov. 20, 2025 (month names and abbreviations in
 // English, Russian or Tajik Cyrillic, any case, an optional dot, ordinal
-// suffix or comma), standing where a dateline stands: at the start of its
-// paragraph, or after at most 40 code points that end in one of , : | — – -
+// suffix or comma; Dari, Pashto and Persian names of the months; Persian
+// and Arabic-Indic digits), standing where a dateline stands: at the start
+// of its paragraph, or after at most 40 code points that end in one of , ، : | — – -
 // / • · ( or are a word like "Published" or "Updated"
 // ("DUSHANBE, Nov. 20, 2025 (Reuters) -", "Опубликовано: 05.11.2025").
 // Two different dates there, a date inside a sentence ("On 12 May 2025,
@@ -91,6 +106,7 @@ func findDateline(text string) (time.Time, bool) {
 			para = annotate.RuneSlice(para, 0, datelineChars-chars)
 		}
 		chars += n + 1
+		para = asciiDigits(para)
 		for _, p := range datePatterns {
 			for _, m := range p.rx.FindAllStringSubmatchIndex(para, -1) {
 				t, ok := p.date(para, m)
@@ -155,5 +171,22 @@ func datelinePrefix(s string) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune(",:|—–-/•·(", last) || datelineWords[strings.ToLower(s)]
+	return strings.ContainsRune(",،:|—–-/•·(", last) || datelineWords[strings.ToLower(s)]
+}
+
+// asciiDigits writes Persian (۰–۹) and Arabic-Indic (٠–٩) digits as 0–9,
+// so "کندز، ۶ مارچ ۲۰۲۶" reads as a dateline.
+func asciiDigits(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= '٠' && r <= '٩' || r >= '۰' && r <= '۹' }) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '٠' && r <= '٩':
+			return '0' + r - '٠'
+		case r >= '۰' && r <= '۹':
+			return '0' + r - '۰'
+		}
+		return r
+	}, s)
 }
