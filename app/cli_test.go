@@ -208,7 +208,7 @@ func TestImportArticlesAndEvents(t *testing.T) {
 	txt := filepath.Join(dir, "a.txt")
 	os.WriteFile(txt, []byte("Border talks in Khorugh.\nSecond paragraph."), 0o644)
 	code, out, errs := run("import", "-project", dst, txt, gj)
-	if code != 0 || !strings.Contains(out, "6 events imported") || !strings.Contains(out, "added (42 characters)") {
+	if code != 0 || !strings.Contains(out, "6 events imported") || !strings.Contains(out, `a.txt: article added (42 characters): "Border talks in Khorugh."`) {
 		t.Fatalf("import: exit %d\n%s\n%s", code, out, errs)
 	}
 	// The same files again: the text is recognised, the events are kept as they are.

@@ -84,5 +84,7 @@ func ImportFile(p *storage.Project, name string) (string, error) {
 	if existed {
 		return fmt.Sprintf("the same text is already in the project as %q: not added again", a.Title), nil
 	}
-	return fmt.Sprintf("article %q added (%d characters)", a.Title, annotate.RuneLen(a.Text)), nil
+	// The title last: a right-to-left title wrapped in a window's message
+	// made the line after it right-to-left ("(337 characters(").
+	return fmt.Sprintf("article added (%d characters): %q", annotate.RuneLen(a.Text), a.Title), nil
 }

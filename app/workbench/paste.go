@@ -103,5 +103,5 @@ func (wb *Workbench) addPastedArticle(f *articleForm) {
 		wb.status.setMessage(fmt.Sprintf("The same text is already in the project as “%s”: not added again", a.Title))
 		return
 	}
-	wb.status.setMessage(fmt.Sprintf("Added the article “%s” (%d characters)", a.Title, annotate.RuneLen(a.Text)))
+	wb.status.setMessage(fmt.Sprintf("Added the article (%d characters): “%s”", annotate.RuneLen(a.Text), a.Title))
 }
