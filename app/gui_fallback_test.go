@@ -17,7 +17,6 @@ import (
 	"eventatlas/app/workbench"
 	"eventatlas/assets"
 	"eventatlas/mapview/render"
-	"eventatlas/storage"
 )
 
 // sampleCopy writes a project holding the sample at path and runs stmts
@@ -88,14 +87,13 @@ func TestRefusedProjectFallsBackToSample(t *testing.T) {
 	}
 	cases := []struct {
 		name, sql, msg string
-		refused        bool // Open refuses it; otherwise reading it fails
 	}{
 		{"text in fatalities", `UPDATE events SET fatalities = 'many' WHERE fid = 2`,
-			`has the text "many" in fatalities, where a number belongs; File › Merge project… brings in its readable events`, false},
+			`has the text "many" in fatalities, where a number belongs; File › Merge project… brings in its readable events`},
 		{"900 KB title", `UPDATE events SET title = 'T' || replace(hex(zeroblob(450000)), '00', 'ab') WHERE fid = 2`,
-			`has 878.9 KB in title, more than the 2,000-character limit; File › Merge project… brings in its readable events`, false},
+			`has 878.9 KB in title, more than the 2,000-character limit; File › Merge project… brings in its readable events`},
 		{"bad geometry", `UPDATE events SET geom = X'00112233445566778899' WHERE fid = 1`,
-			`geometry: not a GeoPackage geometry`, false},
+			`geometry: not a GeoPackage geometry`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -106,17 +104,11 @@ func TestRefusedProjectFallsBackToSample(t *testing.T) {
 			sampleCopy(t, bad, c.sql)
 			before, _ := os.ReadFile(bad)
 
+			// Open takes it (a sound open costs no check of every row);
+			// reading it is what fails.
 			p, openErr := openStartProject(a, bad, g)
-			if c.refused != (p == nil) {
-				t.Fatalf("openStartProject = %v, %v; refused should be %v", p != nil, openErr, c.refused)
-			}
-			if p == nil {
-				if !errors.Is(openErr, storage.ErrBadValue) || !strings.Contains(openErr.Error(), c.msg) {
-					t.Errorf("open error %v, want %q", openErr, c.msg)
-				}
-				if p, err = openOrCreateDefault(g); err != nil {
-					t.Fatal(err)
-				}
+			if p == nil || openErr != nil {
+				t.Fatalf("openStartProject = %v, %v; want the project open", p != nil, openErr)
 			}
 			w := test.NewWindow(nil)
 			defer w.Close()
