@@ -346,7 +346,7 @@ func corpus(base string) []corpusCase {
 			baseCopy(t, p)
 			execSQL(t, p, `INSERT INTO articles (id, title, text, hash, created) VALUES ('art-huge', 'Huge', hex(zeroblob(31457280)), 'h', '2024-01-01T00:00:00.000Z')`,
 				`UPDATE spans SET article_id = 'art-huge' WHERE fid = 1`)
-		}, events: 3, problems: []string{"articles art-huge: skipped: text is 60.0 MB, more than the 50.0 MB limit", "its article \"art-huge\" is missing or was skipped"}},
+		}, events: 3, problems: []string{"articles art-huge: skipped: text is 60.0 MB, more than the 5.0 MB limit", "its article \"art-huge\" is missing or was skipped"}},
 		{name: "huge field", build: func(t *testing.T, p string) {
 			baseCopy(t, p)
 			execSQL(t, p, `UPDATE events SET notes = hex(zeroblob(1048576)) WHERE fid = 2`)

@@ -73,8 +73,8 @@ func (r *Report) String() string {
 		b.WriteString(r.Fatal + "\n")
 	} else if r.ProjectUUID != "" {
 		fmt.Fprintf(&b, "%s: Event Atlas project %s, schema version %d\n", r.Path, r.ProjectUUID, r.SchemaVersion)
-		fmt.Fprintf(&b, "read %d events, %d evidence spans, %d articles, %d actors, %d places\n",
-			r.Events, r.Spans, r.Articles, r.Actors, r.Places)
+		fmt.Fprintf(&b, "read %s, %s, %s, %s, %s\n", plural(r.Events, "event"), plural(r.Spans, "evidence span"),
+			plural(r.Articles, "article"), plural(r.Actors, "actor"), plural(r.Places, "place"))
 	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "note: %s\n", n)
@@ -95,7 +95,7 @@ func (r *Report) String() string {
 	if r.Sound() {
 		b.WriteString("the file is sound\n")
 	} else {
-		fmt.Fprintf(&b, "%d problems\n", len(r.Problems))
+		fmt.Fprintf(&b, "%s\n", plural(len(r.Problems), "problem"))
 	}
 	return b.String()
 }

@@ -24,10 +24,10 @@ import (
 // of events, spans and articles have the smaller limits of
 // opencheck_limits.go (MaxTitleChars and the like).
 const (
-	MaxFileBytes     = 2 << 30         // the largest file ReadUntrusted copies
-	MaxArticleBytes  = ingest.MaxBytes // an article's text: what ingest reads
-	MaxGeometryBytes = 16 << 20        // a geometry blob
-	MaxFieldBytes    = 1 << 20         // any other value of actors, places and taxonomy
+	MaxFileBytes     = 2 << 30             // the largest file ReadUntrusted copies
+	MaxArticleBytes  = ingest.MaxTextBytes // an article's text: what ingest reads
+	MaxGeometryBytes = 16 << 20            // a geometry blob
+	MaxFieldBytes    = 1 << 20             // any other value of actors, places and taxonomy
 )
 
 // Snapshot is the sound content of another project's file, as
