@@ -86,3 +86,21 @@ func TestHoverGroupShowsCount(t *testing.T) {
 		t.Errorf("zoom %g after tapping the arrow at zoom %g", m.View().Zoom, v.Zoom)
 	}
 }
+
+// TestSteeredMapShowsNoTooltip: a presentation's map shows no tooltip by
+// the pointer, which the room would see on the projected slide.
+func TestSteeredMapShowsNoTooltip(t *testing.T) {
+	m, w := newTestMap(t)
+	p := orb.Point{68.78, 38.54}
+	m.SetEvents([]annotate.Event{{ID: "e", Type: "Diplomacy", Title: "Talks", Geometry: p}}, annotate.DefaultTaxonomy())
+	x, y := m.View().ToPixel(p)
+	test.MoveMouse(w.Canvas(), fyne.NewPos(float32(x), float32(y)))
+	if !m.r.tipTitle.Visible() || m.r.tipTitle.Text != "Talks" {
+		t.Fatalf("a desktop map shows tooltip %v %q over its event", m.r.tipTitle.Visible(), m.r.tipTitle.Text)
+	}
+	m.Steered = true
+	test.MoveMouse(w.Canvas(), fyne.NewPos(float32(x)+1, float32(y)))
+	if m.r.tipTitle.Visible() {
+		t.Errorf("a steered map shows tooltip %q", m.r.tipTitle.Text)
+	}
+}

@@ -161,6 +161,9 @@ func (r *mapRenderer) updateTip(th fyne.Theme, variant fyne.ThemeVariant) {
 		show = true
 		title, meta = groupText(g)
 	}
+	if r.m.Steered {
+		show = false // a presentation's map: the room sees the caption, not a tooltip by the pointer
+	}
 	for _, o := range []fyne.CanvasObject{r.tipBg, r.tipTitle, r.tipMeta} {
 		o.(interface{ Hide() }).Hide()
 	}

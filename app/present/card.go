@@ -58,7 +58,6 @@ func newCard() *card {
 	c.quote.TextStyle.Italic = true
 	c.source.SizeName = theme.SizeNameCaptionText
 	c.hint.SizeName = theme.SizeNameCaptionText
-	c.hint.Importance = widget.LowImportance
 	for _, l := range []*widget.Label{c.heading, c.kind, c.title, c.place, c.quote, c.source, c.hint} {
 		l.Wrapping = fyne.TextWrapWord
 	}

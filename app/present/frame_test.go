@@ -249,3 +249,21 @@ func TestMapFillsTheWindow(t *testing.T) {
 		t.Errorf("the map is %v in a %v window", m, c)
 	}
 }
+
+func TestZoomCapFor(t *testing.T) {
+	small := orb.Polygon{{{67.0, 36.7}, {67.2, 36.7}, {67.2, 36.8}, {67.0, 36.8}, {67.0, 36.7}}}
+	for _, c := range []struct {
+		name string
+		e    annotate.Event
+		want float64
+	}{
+		{"point, exact", annotate.Event{Geometry: orb.Point{68, 37}, GeoPrecision: annotate.GeoExact}, slideMaxZoom},
+		{"point, country", annotate.Event{Geometry: orb.Point{69, 34.5}, GeoPrecision: annotate.GeoCountry}, 6},
+		{"small area, province", annotate.Event{Geometry: small, GeoPrecision: annotate.GeoProvince}, slideMaxZoom},
+		{"line, near", annotate.Event{Geometry: orb.LineString{{67, 36}, {68, 37}}, GeoPrecision: annotate.GeoNear}, slideMaxZoom},
+	} {
+		if got := zoomCapFor(c.e); got != c.want {
+			t.Errorf("%s: cap %g, want %g", c.name, got, c.want)
+		}
+	}
+}

@@ -45,7 +45,10 @@ func newLocator(engine *render.Map, tax annotate.Taxonomy, bound orb.Bound, hasB
 	l := &locator{view: render.FitBound(b, locatorW, locatorH, 2)}
 	engine.SetEvents(nil, tax)
 	engine.SetInset(true) // no scale bar or attribution: the slide's map has them
+	style := engine.Style()
+	engine.SetStyle(styleForTheme()) // as the slide's map will be drawn
 	l.img = canvas.NewImageFromImage(engine.Render(l.view, render.Selection{}))
+	engine.SetStyle(style)
 	engine.SetInset(false)
 	l.img.FillMode = canvas.ImageFillStretch
 	l.img.Resize(fyne.NewSize(locatorW, locatorH))
@@ -90,6 +93,16 @@ func (l *locator) follow(v render.View, on bool) {
 	l.frame.Resize(fyne.NewSize(float32(math.Min(w, locatorW)), float32(math.Min(h, locatorH))))
 	l.box.Show()
 	l.box.Refresh()
+}
+
+// styleForTheme is the map style of the app's theme, dark or light, as
+// the map widget picks it.
+func styleForTheme() render.Style {
+	r, g, b, _ := theme.Color(theme.ColorNameBackground).RGBA()
+	if (0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b))/0xffff < 0.5 {
+		return render.DarkStyle()
+	}
+	return render.LightStyle()
 }
 
 // frameBounds is where the frame is on the locator, for tests.

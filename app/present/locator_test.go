@@ -5,7 +5,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"eventatlas/annotate"
 )
 
 // TestLocatorShowsWhereTheSlideIs: a slide's close view shows the locator
@@ -60,4 +63,28 @@ func diff(a, b uint8) int {
 		return int(a - b)
 	}
 	return int(b - a)
+}
+
+// TestLocatorFollowsTheTheme: in the dark theme the locator is drawn dark,
+// like the slide's map, not as a bright light-theme patch.
+func TestLocatorFollowsTheTheme(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(theme.DarkTheme())
+	evs, arts := testEvents()
+	s := New(a, "Border talks", Slides(evs, arts), annotate.DefaultTaxonomy(), testEngine(t))
+	defer s.Close()
+	img := s.loc.img.Image
+	var sum float64
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 4 {
+		for x := b.Min.X; x < b.Max.X; x += 4 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			sum += (0.2126*float64(r) + 0.7152*float64(g) + 0.0722*float64(bl)) / 0xffff
+			n++
+		}
+	}
+	if mean := sum / float64(n); mean > 0.4 {
+		t.Errorf("the dark theme's locator has a mean luminance of %.2f: drawn light", mean)
+	}
 }

@@ -70,6 +70,25 @@ func slideName(title string, i int) string {
 	return fmt.Sprintf("%s-%02d.png", base, i+1)
 }
 
+// maxScopeInName is the most characters of the filter's description a
+// slide's file name carries.
+const maxScopeInName = 48
+
+// slideFile is the file name of the slide shown: the title and the
+// filter's scope, so that the slides of two filtered runs do not replace
+// each other ("3k-security-incident-1-mar-2025-31-may-2025-07.png"), then
+// the slide's number, "overview" or "end".
+func (s *Show) slideFile() string {
+	base := s.title
+	if sc := []rune(s.scope); len(sc) > 0 {
+		base += " " + string(sc[:min(len(sc), maxScopeInName)])
+	}
+	if s.ended {
+		return strings.TrimSuffix(slideName(base, -1), "-overview.png") + "-end.png"
+	}
+	return slideName(base, s.at)
+}
+
 // slideScale is the pixel density of saved slides: sharp on a projector
 // and in a slide deck.
 const slideScale = 2
@@ -116,7 +135,7 @@ func (s *Show) slideCaption() caption {
 // returns its path. An existing file of that name is replaced, so saving a
 // slide again after panning updates it.
 func (s *Show) SaveSlide() (string, error) {
-	return writeSlideIn(s.slideImage(), s.dirs(), slideName(s.title, s.at))
+	return writeSlideIn(s.slideImage(), s.dirs(), s.slideFile())
 }
 
 // dirs are the folders a slide is saved in, in the order tried.
@@ -150,7 +169,7 @@ func writeSlideIn(img image.Image, dirs []string, name string) (string, error) {
 // background — encoding a picture this size takes a second or two — then
 // says where it went. saved, when set, is called with the result (tests).
 func (s *Show) saveSlide() {
-	img, dirs, name := s.slideImage(), s.dirs(), slideName(s.title, s.at)
+	img, dirs, name := s.slideImage(), s.dirs(), s.slideFile()
 	s.say("Saving " + name + "…")
 	go func() {
 		path, err := writeSlideIn(img, dirs, name)

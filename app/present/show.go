@@ -2,6 +2,7 @@ package present
 
 import (
 	"fmt"
+	"github.com/paulmach/orb"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -35,6 +36,18 @@ func maxZoomFor(p annotate.GeoPrecision) float64 {
 		return 7.5
 	case annotate.GeoCountry:
 		return 6
+	}
+	return slideMaxZoom
+}
+
+// zoomCapFor is how close e's slide zooms: a point by its geo precision
+// (maxZoomFor); a line or an area shows its own extent, so it is fitted
+// to the slide like a town (a small area coded at province level was left
+// a speck of 120 px).
+func zoomCapFor(e annotate.Event) float64 {
+	switch e.Geometry.(type) {
+	case orb.Point, orb.MultiPoint, nil:
+		return maxZoomFor(e.GeoPrecision)
 	}
 	return slideMaxZoom
 }
@@ -243,7 +256,7 @@ func (s *Show) frame() (render.View, bool) {
 	if !ok {
 		return v, false
 	}
-	return fitFree(b, v, s.freeAreas(), slideMargin, true, maxZoomFor(s.slides[s.at].Event.GeoPrecision)), true
+	return fitFree(b, v, s.freeAreas(), slideMargin, true, zoomCapFor(s.slides[s.at].Event)), true
 }
 
 // reframe jumps to the framing of what is shown, after the window changed
@@ -317,8 +330,11 @@ func (s *Show) Scope() string { return s.scope }
 // back to that slide.
 func (s *Show) lookAtOverview() {
 	resume := s.at
-	if s.ended {
+	switch {
+	case s.ended:
 		resume = -1 // after the end card, the next step starts again
+	case s.at < 0:
+		resume = s.resume // O again on the overview: still where it was
 	}
 	s.Overview()
 	s.resume = resume

@@ -271,6 +271,7 @@ func TestOverviewInTheMiddle(t *testing.T) {
 		{func() { s.typedRune('o') }, -1},
 		{func() { key(s, fyne.KeyRight) }, 2},
 		{func() { s.typedRune('O') }, -1},
+		{func() { s.typedRune('o') }, -1}, // O twice: still where it was
 		{func() { key(s, fyne.KeyLeft) }, 2},
 		{func() { key(s, fyne.KeyHome) }, -1},
 		{func() { key(s, fyne.KeyRight) }, 0},
@@ -308,5 +309,24 @@ func TestScopeAndKeysOnTheCards(t *testing.T) {
 	key(s, fyne.KeyLeft)
 	if s.card.hint.Visible() {
 		t.Errorf("an event's slide shows keys %q", s.card.hint.Text)
+	}
+}
+
+// TestSlideFiles: saved slides are named by the title, the filter's scope
+// and the slide, so two filtered runs do not replace each other's.
+func TestSlideFiles(t *testing.T) {
+	s := newTestShow(t)
+	if got := s.slideFile(); got != "border-talks-overview.png" {
+		t.Errorf("overview %q", got)
+	}
+	s.SetScope("Security incident · 1 Mar 2025 – 31 May 2025")
+	key(s, fyne.KeyRight)
+	if got := s.slideFile(); got != "border-talks-security-incident-1-mar-2025-31-may-2025-01.png" {
+		t.Errorf("slide 1 of a filtered run %q", got)
+	}
+	key(s, fyne.KeyEnd)
+	key(s, fyne.KeyRight)
+	if got := s.slideFile(); got != "border-talks-security-incident-1-mar-2025-31-may-2025-end.png" {
+		t.Errorf("end card %q", got)
 	}
 }

@@ -18,7 +18,7 @@ type Slide struct {
 	// 13 Nov 2025", "" when there is no quote.
 	Source string
 	// From names where a movement starts (its line's first vertex), for
-	// the caption "From → Place"; "" for other events or when unknown.
+	// the caption "From From to Place"; "" for other events or when unknown.
 	From string
 }
 
@@ -128,7 +128,8 @@ func (s Slide) Place() string {
 	}
 	out := strings.Join(names, ", ")
 	if s.From != "" && s.From != e.PlaceName {
-		out = s.From + " → " + out
+		// Words, not an arrow: the card's font has no glyph for "→".
+		out = "From " + s.From + " to " + out
 	}
 	if c := string(e.Certainty); c != "" {
 		if out != "" {

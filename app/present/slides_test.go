@@ -60,7 +60,7 @@ func TestSlides(t *testing.T) {
 	// A movement names where it starts, unless that is where it ends.
 	moved := got[1]
 	moved.From = "Dushanbe"
-	if p := moved.Place(); p != "Dushanbe → Kunduz, Afghanistan · reported" {
+	if p := moved.Place(); p != "From Dushanbe to Kunduz, Afghanistan · reported" {
 		t.Errorf("a movement's place %q", p)
 	}
 	moved.From = "Kunduz"

@@ -79,14 +79,14 @@ func TestFilterScope(t *testing.T) {
 }
 
 // TestMovementSlidesNameTheirStart: the sample's Balkh governor's trip, a
-// line from Mazar-i-Sharif to Dushanbe, reads "Mazari Sharif → Dushanbe".
+// line from Mazar-i-Sharif to Dushanbe, reads "From Mazari Sharif to Dushanbe".
 func TestMovementSlidesNameTheirStart(t *testing.T) {
 	wb, _, _ := newTestWorkbench(t, true)
 	found := false
 	for _, sl := range wb.presentedEvents() {
 		if sl.Event.Title == "Balkh governor Yousuf Wafa visits Dushanbe" {
 			found = true
-			if !strings.HasPrefix(sl.Place(), "Mazari Sharif → Dushanbe, Tajikistan") {
+			if !strings.HasPrefix(sl.Place(), "From Mazari Sharif to Dushanbe, Tajikistan") {
 				t.Errorf("the movement's place reads %q", sl.Place())
 			}
 		} else if sl.From != "" {
