@@ -89,6 +89,18 @@ func TestArticleFilter(t *testing.T) {
 	if wb.articleFilter.rows() != total || wb.articlesHeading.Text != "Articles" {
 		t.Errorf("after Esc: %d rows of %d, heading %q", wb.articleFilter.rows(), total, wb.articlesHeading.Text)
 	}
+	// Ctrl+Shift+T, then ↓ into the list, ↓ to the second row and Enter
+	// open the second article.
+	shortcut(w, ctrlShift(fyne.KeyT))
+	if w.Canvas().Focused() != wb.articleFilter.entry {
+		t.Fatalf("Ctrl+Shift+T put the keyboard in %T", w.Canvas().Focused())
+	}
+	key(w, fyne.KeyDown)
+	key(w, fyne.KeyDown)
+	key(w, fyne.KeyReturn)
+	if got := wb.articles[wb.current].ID; got != wb.articles[wb.articleFilter.article(1)].ID {
+		t.Errorf("↓ ↓ Enter opened %q, want the second article listed", wb.articles[wb.current].Title)
+	}
 	if len(*errs) > 0 {
 		t.Error(*errs)
 	}

@@ -18,11 +18,22 @@ type articleRows struct {
 	wb *Workbench
 }
 
-// TypedKey passes F1 and F11 to the window; the rest moves through the rows.
+// TypedKey passes F1 and F11 to the window; Enter opens the row the
+// keyboard is on (as Space does); the rest moves through the rows.
 func (l *articleRows) TypedKey(ev *fyne.KeyEvent) {
-	if !l.wb.windowKey(ev) {
+	switch {
+	case l.wb.windowKey(ev):
+	case ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter:
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	default:
 		l.List.TypedKey(ev)
 	}
+}
+
+// focusArticles puts the keyboard in the article filter (Ctrl+Shift+T),
+// from where ↓ goes into the list.
+func (wb *Workbench) focusArticles() {
+	wb.focus(wb.articleFilter.entry)
 }
 
 // newArticleList lists the project's articles with their event counts.
