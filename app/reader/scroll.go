@@ -75,9 +75,17 @@ func (r *Reader) keepCaretOnResize(h float32) {
 		at = clamp(r.revealed, 0, r.textLen())
 	}
 	l := r.lay.lines[r.lineOf(at)]
-	if l.y+r.lay.m.lineH > r.scrollY && l.y < r.scrollY+old {
-		r.ensureVisible(at)
+	if !(l.y+r.lay.m.lineH > r.scrollY && l.y < r.scrollY+old) {
+		return // out of view before: it stays so
 	}
+	if r.revealed >= 0 && l.y+r.lay.m.lineH+r.lay.m.padTop > r.scrollY+h {
+		// Evidence pushed below the fold: show it a third of the way
+		// down, with the lines after it, not on the bottom edge.
+		r.scrollY = l.y - h/3
+		r.clampScroll()
+		return
+	}
+	r.ensureVisible(at)
 }
 
 // applyPendingScroll runs a ScrollToOffset that arrived before the layout.

@@ -217,6 +217,10 @@ func TestRevealedEvidenceStaysOnResize(t *testing.T) {
 	if !visible(last) {
 		t.Errorf("the evidence at %d went out of view when the reader got shorter (scroll %g)", last, r.scrollY)
 	}
+	// It stands a third of the way down, with the lines after it in view.
+	if l := r.lay.lines[r.lineOf(last)]; l.y-r.scrollY > 350/2 {
+		t.Errorf("the evidence is %g px down a 350 px reader, want about a third", l.y-r.scrollY)
+	}
 	// After the user scrolls, a resize leaves the view alone.
 	r.Resize(fyne.NewSize(500, 700))
 	r.scrollBy(-r.scrollY)
