@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -155,27 +156,45 @@ func TestEscCancels(t *testing.T) {
 
 func TestSnapping(t *testing.T) {
 	m, _ := newTestMap(t)
-	target := lonlatAt(m, 300, 300)
-	far := lonlatAt(m, 500, 300)
-	m.SetSnapTargets([]orb.Point{target, far})
+	// A place the map draws (its dot) is a target; a place it does not
+	// draw at this zoom (a hidden village) is not.
+	dots := m.engine.PlaceDots(m.View())
+	var dot [2]float64
+	for _, d := range dots {
+		if d[0] > 100 && d[0] < 700 && d[1] > 100 && d[1] < 500 {
+			dot = d
+			break
+		}
+	}
+	if dot == ([2]float64{}) {
+		t.Fatal("the test map draws no place dot in its middle")
+	}
+	target := lonlatAt(m, float32(dot[0]), float32(dot[1]))
+	hx, hy := float32(dot[0]), float32(dot[1]+80)
+	for _, d := range dots {
+		if math.Abs(d[0]-float64(hx)) < 20 && math.Abs(d[1]-float64(hy)) < 20 {
+			t.Fatal("the hidden target's spot has a dot")
+		}
+	}
+	hidden := lonlatAt(m, hx, hy)
+	m.SetSnapTargets([]orb.Point{target, hidden})
 	var d drawing
 	m.StartDrawing(Line, d.onDone, d.onCancel)
-	test.TapAt(m, pos(306, 295)) // 7.8 px away: snaps
-	test.TapAt(m, pos(400, 314)) // 14 px from (400, 300)... and no target there
-	test.TapAt(m, pos(512, 300)) // 12 px from far: does not snap
+	test.TapAt(m, pos(float32(dot[0])+6, float32(dot[1])-5)) // 7.8 px from the dot: snaps
+	test.TapAt(m, pos(hx+4, hy-3))                           // 5 px from the hidden village: does not
 	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	l := d.done[0].(orb.LineString)
-	if l[0] != target {
-		t.Errorf("vertex near a target is %v, want the target %v", l[0], target)
+	if !near(l[0], target, tol) {
+		t.Errorf("vertex near a drawn place is %v, want the place %v", l[0], target)
 	}
-	if !near(l[1], lonlatAt(m, 400, 314), tol) || !near(l[2], lonlatAt(m, 512, 300), tol) {
-		t.Errorf("vertices away from targets moved: %v", l[1:])
+	if !near(l[1], lonlatAt(m, hx+4, hy-3), tol) {
+		t.Errorf("vertex near a place the map does not draw moved: %v", l[1])
 	}
 	// The pointer shows the snap ring in the sketch as it moves.
 	m.StartDrawing(Line, d.onDone, d.onCancel)
-	m.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos(303, 303)}})
-	if !m.tool.snapped || m.tool.cursor != target {
-		t.Errorf("moving near a target: snapped %v at %v", m.tool.snapped, m.tool.cursor)
+	m.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos(float32(dot[0])+3, float32(dot[1])+3)}})
+	if !m.tool.snapped || !near(m.tool.cursor, target, tol) {
+		t.Errorf("moving near a drawn place: snapped %v at %v", m.tool.snapped, m.tool.cursor)
 	}
 }
 

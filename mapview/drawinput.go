@@ -12,21 +12,44 @@ import (
 
 // snap returns the lon/lat at logical pixel pos, moved onto the nearest
 // snap target within snapPx, and whether it moved.
+//
+// Only places the map draws at this zoom are targets: a click must not
+// land on a village the user cannot see.
 func (m *Map) snap(pos fyne.Position) (orb.Point, bool) {
 	v := m.View()
 	x, y := float64(pos.X), float64(pos.Y)
 	best, bestD := orb.Point{}, snapPx*snapPx
 	found := false
+	var dots [][2]float64
 	for _, p := range m.snaps {
 		px, py := v.ToPixel(p)
-		if d := (px-x)*(px-x) + (py-y)*(py-y); d <= bestD {
-			best, bestD, found = p, d, true
+		d := (px-x)*(px-x) + (py-y)*(py-y)
+		if d > bestD {
+			continue
 		}
+		if dots == nil {
+			dots = m.engine.PlaceDots(v)
+		}
+		if !drawnAt(dots, px, py) {
+			continue
+		}
+		best, bestD, found = p, d, true
 	}
 	if found {
 		return best, true
 	}
 	return v.ToLonLat(x, y), false
+}
+
+// drawnAt reports whether one of dots lies within a pixel and a half of
+// (x, y).
+func drawnAt(dots [][2]float64, x, y float64) bool {
+	for _, d := range dots {
+		if dx, dy := d[0]-x, d[1]-y; dx*dx+dy*dy <= 2.25 {
+			return true
+		}
+	}
+	return false
 }
 
 // vertexAt returns the index of the tool's vertex nearest pos within

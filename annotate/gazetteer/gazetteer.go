@@ -184,3 +184,14 @@ func containsInt(s []int, v int) bool {
 	}
 	return false
 }
+
+// Capital returns the capital of country (a city of rank 0), where ACLED
+// places an event known only to its country.
+func (g *Gazetteer) Capital(country string) (annotate.Place, bool) {
+	for _, p := range g.places {
+		if p.Kind == annotate.KindCity && p.Rank == 0 && p.Country == country {
+			return p, true
+		}
+	}
+	return annotate.Place{}, false
+}

@@ -144,6 +144,20 @@ func (g *Gazetteer) SuggestBest(text string, start, end int) (places []annotate.
 			bi = i
 		}
 	}
+	// Two different places as fit as the best (two towns in "talks in
+	// Dushanbe and Kabul"): the analyst chooses, or codes one event for
+	// each; nothing is pre-filled.
+	several := false
+	if bi >= 0 {
+		b := es[bi]
+		for _, e := range es {
+			if e.rank == 0 && !e.weak && e.group == b.group && e.place.ID != b.place.ID &&
+				specificity(e.place) == specificity(b.place) {
+				several = true
+				break
+			}
+		}
+	}
 	if bi > 0 {
 		b := es[bi]
 		copy(es[1:bi+1], es[:bi])
@@ -156,7 +170,7 @@ func (g *Gazetteer) SuggestBest(text string, start, end int) (places []annotate.
 			places = append(places, e.place)
 		}
 	}
-	return places, bi >= 0
+	return places, bi >= 0 && !several
 }
 
 // specificity orders places from the most specific: a town, village, user

@@ -52,6 +52,12 @@ func TestSuggestBest(t *testing.T) {
 		{"antecedent on the line before", sample,
 			"The delegation travelled to the northern Afghan province at the Taliban’s invitation",
 			true, []string{"gn:1135689", "adm0:AFG", "adm0:TJK", "adm1:AF-KDZ", "adm1:AF-BAL"}},
+		// two towns named alike: the analyst chooses (or codes two events)
+		{"two towns", "Officials held talks in Dushanbe and Kabul on Monday.", "held talks in Dushanbe and Kabul",
+			false, []string{"gn:1221874", "gn:1138958"}},
+		// a town and its province: the town, as before
+		{"town and its province", ut5English, "near the village of Panji Poyon in Khatlon region",
+			true, []string{"gnn:TJ-KT:panji-poyon", "adm1:TJ-KT"}},
 		// a headline with no place and nothing before it: nothing to pre-fill
 		{"nothing before", ut5English, "Border guard killed in clash with smugglers",
 			false, []string{}},
@@ -105,5 +111,17 @@ func BenchmarkSuggestBest(b *testing.B) {
 	g := baseGazetteer(b)
 	for b.Loop() {
 		g.SuggestBest(ut5English, 400, 460)
+	}
+}
+
+func TestCapital(t *testing.T) {
+	g := baseGazetteer(t)
+	for _, c := range []struct{ country, want string }{
+		{"Afghanistan", "Kabul"}, {"Tajikistan", "Dushanbe"}, {"Atlantis", ""},
+	} {
+		p, ok := g.Capital(c.country)
+		if p.Name != c.want || ok != (c.want != "") {
+			t.Errorf("Capital(%q) = %q, %v; want %q", c.country, p.Name, ok, c.want)
+		}
 	}
 }

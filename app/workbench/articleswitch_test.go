@@ -1,6 +1,7 @@
 package workbench
 
 import (
+	"github.com/paulmach/orb"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -94,5 +95,24 @@ func TestSwitchingArticleKeepsTheEvent(t *testing.T) {
 	}
 	if wb.Selected() != e.ID || !wb.form.shown {
 		t.Errorf("switching article dropped the event: selected %q", wb.Selected())
+	}
+}
+
+// TestCountryPlaceIsACapitalPoint: an event placed at a country is drawn
+// at its capital, as ACLED codes it, not as the country's outline.
+func TestCountryPlaceIsACapitalPoint(t *testing.T) {
+	wb, _, _ := newTestWorkbench(t, true)
+	wb.SelectEvent(wb.table.rows[0].ID)
+	afg, ok := wb.gaz.Place("adm0:AFG")
+	if !ok {
+		t.Fatal("no Afghanistan in the gazetteer")
+	}
+	kabul, _ := wb.gaz.Capital("Afghanistan")
+	wb.form.setPlace(afg)
+	if pt, ok := wb.form.geometry.(orb.Point); !ok || pt != kabul.Point {
+		t.Errorf("Afghanistan placed as %T %v, want Kabul's point %v", wb.form.geometry, wb.form.geometry, kabul.Point)
+	}
+	if got := wb.form.geo.Selected; got != "country" {
+		t.Errorf("geo precision %q, want country", got)
 	}
 }

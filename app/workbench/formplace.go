@@ -69,6 +69,14 @@ func (f *eventForm) pickPlace(o option) {
 // setPlace makes p the event's place.
 func (f *eventForm) setPlace(p annotate.Place) {
 	f.placeID, f.placeText, f.geometry = p.ID, placeLabel(p), placeGeometry(p)
+	if p.Kind == annotate.KindCountry && f.wb != nil && f.wb.gaz != nil {
+		// Known only to its country: a point at the capital, as ACLED
+		// codes it, not the country's outline over the whole map (where
+		// any click in the country would pick the event).
+		if c, ok := f.wb.gaz.Capital(p.Country); ok {
+			f.geometry = c.Point
+		}
+	}
 	f.place.setText(f.placeText)
 	setIndex(f.geo, int(p.GeoPrecision())-1)
 }

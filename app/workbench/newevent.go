@@ -109,6 +109,9 @@ func (wb *Workbench) NewEventFromSelection() {
 	if e.DateStart.IsZero() {
 		msg = "New event — the article has no date: type the event's date, e.g. 2025-11-20"
 	}
+	if !best && len(suggested) > 0 {
+		msg += " — pick the place: ↓ in Place lists those the text names"
+	}
 	wb.status.setMessage(msg)
 	wb.form.focusType()
 }

@@ -67,6 +67,24 @@ func (m *Map) Labels(v View) []LabelBox {
 	return out
 }
 
+// PlaceDots returns where Render draws place dots and border crossings for
+// view v (with the events set and the selection of the last Render), in
+// logical pixels: the places a drawing can be seen to snap to.
+func (m *Map) PlaceDots(v View) [][2]float64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v = sane(v)
+	ov := m.overlayFor(v, newXform(v), m.pinnedSelection(v, m.lastSel.Selected))
+	s := v.scale()
+	out := make([][2]float64, 0, len(ov.dots)+len(ov.crossings))
+	for _, list := range [][]dotAt{ov.dots, ov.crossings} {
+		for _, d := range list {
+			out = append(out, [2]float64{float64(d.x) / s, float64(d.y) / s})
+		}
+	}
+	return out
+}
+
 // frect is a box in device pixels.
 type frect struct{ x0, y0, x1, y1 float64 }
 
