@@ -73,7 +73,11 @@ func exportSaved(path, format, out string, inUse error, stderr io.Writer) (strin
 	if err != nil {
 		return "", err
 	}
-	return writeEvents(format, out, eventSet{events: snap.Events, articles: snap.Articles, places: snap.Places, tax: tax})
+	summary, err := writeEvents(format, out, eventSet{events: snap.Events, articles: snap.Articles, places: snap.Places, tax: tax})
+	if err != nil {
+		return "", err
+	}
+	return summary + unresolvedNote(snap.UnresolvedConflicts), nil
 }
 
 // savedCopy reads what the project at path, open in Event Atlas, has

@@ -172,10 +172,14 @@ func (p *Project) Events() ([]annotate.Event, error) {
 		}
 	}
 	// A field too long for the window to show (a teammate's file opened
-	// as it is) stops the load with the open check's description of it.
+	// as it is) stops the load with the open check's description of it;
+	// so do a geometry the map cannot draw and evidence with no extent.
 	for i := range events {
 		if err := checkEventFields(&events[i]); err != nil {
 			return nil, p.explainRead(err)
+		}
+		if err := checkDrawable(&events[i]); err != nil {
+			return nil, err
 		}
 	}
 	return sortEvents(events), nil

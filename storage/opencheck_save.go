@@ -83,3 +83,29 @@ func checkArticleFields(a *annotate.Article) error {
 	return checkFields("articles", []namedText{{"title", a.Title}, {"outlet", a.Outlet}, {"url", a.URL},
 		{"language", a.Language}, {"id", a.ID}, {"text", a.Text}})
 }
+
+// checkDrawable refuses, when a project is read, an event whose geometry
+// has a coordinate that is not a number or off the globe, or whose evidence
+// has offsets that cannot be in a text (negative, or ending before they
+// start): the map would leave it out and the reader mark the whole text.
+// The error wraps ErrBadValue and names the event, as the open check does.
+func checkDrawable(e *annotate.Event) error {
+	bad := func(what string) error {
+		name := "“" + shorten(e.Title, 60) + "”"
+		if !usable(e.Title) {
+			name = e.ID
+		}
+		return fmt.Errorf("%w: event %s %s; File › Merge project… brings in its readable events", ErrBadValue, name, what)
+	}
+	if e.Geometry != nil {
+		if err := annotate.ValidateGeometry(e.Geometry); err != nil {
+			return bad("has a geometry the map cannot draw (" + err.Error() + ")")
+		}
+	}
+	for _, s := range e.Spans {
+		if s.Start < 0 || s.End <= s.Start {
+			return bad(fmt.Sprintf("has evidence at offsets %d–%d, which no text has", s.Start, s.End))
+		}
+	}
+	return nil
+}

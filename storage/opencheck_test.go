@@ -260,3 +260,32 @@ func TestFieldLimitOver(t *testing.T) {
 		t.Errorf("thousands = %q", got)
 	}
 }
+
+// TestReadRefusesUndrawableEvents: a coordinate that is not a number, or
+// evidence with impossible offsets, stops the read with the event named.
+func TestReadRefusesUndrawableEvents(t *testing.T) {
+	base := makeValueBase(t)
+	for _, c := range []struct {
+		name, sql, want string
+	}{
+		{"NaN point", `UPDATE events SET geom = X'47500001E6100000' || X'0101000000' || X'000000000000F87F' || X'0000000000000040' WHERE fid = 1`,
+			"the file holds a value Event Atlas cannot read: event “Tajik delegation visits Kunduz” has a geometry the map cannot draw (a coordinate is not a number (NaN)); File › Merge project… brings in its readable events"},
+		{"span ending before it starts", `UPDATE spans SET start = 50, "end" = 10 WHERE fid = 1`,
+			"the file holds a value Event Atlas cannot read: event “Tajik delegation visits Kunduz” has evidence at offsets 50–10, which no text has; File › Merge project… brings in its readable events"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "theirs.gpkg")
+			copyFile(t, base, path)
+			execSQL(t, path, c.sql)
+			p, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Close()
+			_, err = p.Events()
+			if err == nil || err.Error() != c.want || !errors.Is(err, ErrBadValue) {
+				t.Errorf("Events: %v\nwant %s", err, c.want)
+			}
+		})
+	}
+}

@@ -42,6 +42,9 @@ type Snapshot struct {
 	// Taxonomy is the project's own event types, nil when it uses the
 	// default ones (or predates schema 4).
 	Taxonomy annotate.Taxonomy
+	// UnresolvedConflicts counts the file's merge conflicts not yet
+	// resolved (0 when it has none or they cannot be read).
+	UnresolvedConflicts int
 
 	evidenceLost    map[string]bool // events some of whose spans were skipped
 	evidenceLostAll bool            // a skipped span's event could not be told

@@ -31,6 +31,12 @@ func (u *untrusted) read(r *Report) (*Snapshot, error) {
 			return nil, err
 		}
 	}
+	if r.SchemaVersion >= 2 { // the conflicts table came with schema 2
+		var n int
+		if err := u.conn.QueryRowContext(bg, `SELECT count(*) FROM conflicts WHERE resolution IS NULL`).Scan(&n); err == nil {
+			s.UnresolvedConflicts = n
+		}
+	}
 	r.Articles, r.Events, r.Actors, r.Places = len(s.Articles), len(s.Events), len(s.Actors), len(s.Places)
 	for _, e := range s.Events {
 		r.Spans += len(e.Spans)
