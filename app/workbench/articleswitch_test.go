@@ -1,10 +1,11 @@
 package workbench
 
 import (
-	"github.com/paulmach/orb"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"github.com/paulmach/orb"
 
 	"eventatlas/annotate"
 )
@@ -114,5 +115,36 @@ func TestCountryPlaceIsACapitalPoint(t *testing.T) {
 	}
 	if got := wb.form.geo.Selected; got != "country" {
 		t.Errorf("geo precision %q, want country", got)
+	}
+}
+
+// TestDraftTakesTheStatedDate: Ctrl+E on words that state a day presets
+// that day, not the article's; words that state none keep the article's.
+func TestDraftTakesTheStatedDate(t *testing.T) {
+	wb, w, _ := newTestWorkbench(t, false)
+	text := "Border guard killed near Panji Poyon\n\nDUSHANBE, 4 March 2026 — One Tajik border guard was killed late on Monday, 2 March, when armed men opened fire. The guards seized 48 kilograms of hashish."
+	a := annotate.Article{Title: "Border guard killed", Text: text, Published: time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC)}
+	if _, err := wb.project.AddArticle(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	for i, x := range wb.articles {
+		if x.ID == a.ID {
+			wb.SelectArticle(i)
+		}
+	}
+	for _, c := range []struct{ quote, date string }{
+		{"One Tajik border guard was killed late on Monday, 2 March", "2026-03-02"},
+		{"The guards seized 48 kilograms of hashish", "2026-03-04"},
+	} {
+		s, e := offsetOf(t, text, c.quote)
+		wb.reader.SetSelection(s, e)
+		shortcut(w, ctrl(fyne.KeyE))
+		if wb.form.start.Text != c.date || wb.form.end.Text != c.date {
+			t.Errorf("%q: dates %q – %q, want %s", c.quote, wb.form.start.Text, wb.form.end.Text, c.date)
+		}
+		wb.form.cancel()
 	}
 }

@@ -2,6 +2,7 @@ package workbench
 
 import (
 	"errors"
+	"eventatlas/storage/ingest"
 	"fmt"
 	"strings"
 
@@ -69,6 +70,11 @@ func (wb *Workbench) spanOf(start, end int) (annotate.Span, error) {
 // (the form asks for it), rather than the event silently taking today's.
 func (wb *Workbench) draft(span annotate.Span) annotate.Event {
 	date := wb.articles[wb.current].Published
+	// A day the selection itself states ("late on Monday, 2 March") is the
+	// event's, not the article's.
+	if d, ok := ingest.StatedDate(span.Quote, date); ok {
+		date = d
+	}
 	id := uuid.NewString()
 	span.EventID = id
 	return annotate.Event{
@@ -108,6 +114,9 @@ func (wb *Workbench) NewEventFromSelection() {
 	msg := "New event from “" + defaultTitle(span.Quote) + "”: type, Tab to the next field, Enter saves"
 	if e.DateStart.IsZero() {
 		msg = "New event — the article has no date: type the event's date, e.g. 2025-11-20"
+	}
+	if pub := wb.articles[wb.current].Published; !e.DateStart.IsZero() && !e.DateStart.Equal(pub) {
+		msg += " — the date is the one the selection states, " + e.DateStart.Format("2 Jan 2006")
 	}
 	if !best && len(suggested) > 0 {
 		msg += " — pick the place: ↓ in Place lists those the text names"
