@@ -190,3 +190,31 @@ func asciiDigits(s string) string {
 		return r
 	}, s)
 }
+
+// outletAfter matches the outlet a dateline names in brackets after its
+// date: "DUSHANBE, 4 March 2026 (Asia-Plus) — …", "(Reuters) -".
+var outletAfter = regexp.MustCompile(`^\s*\(([^()\n]{2,40})\)\s*[—–-]`)
+
+// datelineOutlet returns the outlet a dateline names in brackets right after
+// its date, "" when it names none. It looks where findDateline does.
+func datelineOutlet(text string) string {
+	chars := 0
+	for i, para := range strings.SplitN(text, "\n", datelineParas+1) {
+		if i == datelineParas || chars >= datelineChars {
+			break
+		}
+		chars += utf8.RuneCountInString(para) + 1
+		para = asciiDigits(para)
+		for _, p := range datePatterns {
+			for _, m := range p.rx.FindAllStringSubmatchIndex(para, -1) {
+				if _, ok := p.date(para, m); !ok || !datelinePrefix(para[:m[0]]) || !bounded(para, m[0], m[1]) {
+					continue
+				}
+				if o := outletAfter.FindStringSubmatch(para[m[1]:]); o != nil {
+					return strings.TrimSpace(o[1])
+				}
+			}
+		}
+	}
+	return ""
+}

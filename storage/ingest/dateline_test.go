@@ -77,3 +77,21 @@ func BenchmarkDateline(b *testing.B) {
 		}
 	}
 }
+
+func TestDatelineOutlet(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Border guard killed\n\nDUSHANBE, 4 March 2026 (Asia-Plus) — One Tajik border guard was killed.", "Asia-Plus"},
+		{"Headline\nDUSHANBE, Sept. 3rd, 2024 (Reuters) - Guards said.", "Reuters"},
+		{"Headline\nDushanbe, 20 November 2025 — Guards (who were armed) said.", ""},
+		{"Headline\nOn 12 May 2025 (a Monday) - guards said.", ""}, // not a dateline
+		{"Headline\n\nNo date here (Asia-Plus) — text.", ""},
+	} {
+		if got := datelineOutlet(c.text); got != c.want {
+			t.Errorf("datelineOutlet(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+	a, err := readBytes("b.txt", []byte("Border guard killed\n\nDUSHANBE, 4 March 2026 (Asia-Plus) — One Tajik border guard was killed."))
+	if err != nil || a.Outlet != "Asia-Plus" {
+		t.Errorf("imported outlet %q (%v), want Asia-Plus", a.Outlet, err)
+	}
+}

@@ -145,6 +145,9 @@ func finish(base string, a annotate.Article) (annotate.Article, error) {
 			a.Published = t
 		}
 	}
+	if a.Outlet == "" {
+		a.Outlet = datelineOutlet(a.Text)
+	}
 	a.Title, a.Text = titleAndBody(a.Title, a.Text)
 	if a.Language == "" {
 		a.Language = guessLanguage(a.Text)
