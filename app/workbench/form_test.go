@@ -2,6 +2,7 @@ package workbench
 
 import (
 	"fmt"
+	"github.com/paulmach/orb"
 	"strings"
 	"testing"
 	"time"
@@ -192,5 +193,28 @@ func TestHistoryChanges(t *testing.T) {
 	text := strings.Join(labelsIn(wb.historySheet.pop.Content), "\n")
 	if !strings.Contains(text, "• type: Diplomacy » Security cooperation") {
 		t.Errorf("the history sheet does not show the change:\n%s", text)
+	}
+}
+
+// TestHistoryOfAMovedEvent: an event moved to another country lists its
+// place, province, country and geometry changes.
+func TestHistoryOfAMovedEvent(t *testing.T) {
+	wb, _, _ := newTestWorkbench(t, true)
+	e := wb.table.rows[0]
+	moved := e
+	moved.PlaceName, moved.Admin1, moved.Country = "Taloqan", "Takhar", "Afghanistan"
+	moved.Geometry = orb.Point{69.53, 36.73}
+	if err := wb.project.SaveEvent(&moved); err != nil {
+		t.Fatal(err)
+	}
+	h, err := wb.project.History(e.ID)
+	if err != nil || len(h) < 2 {
+		t.Fatalf("history %v, %v", h, err)
+	}
+	got := strings.Join(historyChanges(h[len(h)-1]), "\n")
+	want := strings.Join([]string{"place: " + e.PlaceName + " » Taloqan", "province: " + e.Admin1 + " » Takhar",
+		"country: " + e.Country + " » Afghanistan", "geometry changed"}, "\n")
+	if got != want {
+		t.Errorf("changes:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -110,7 +110,9 @@ func historyChanges(h storage.HistoryEntry) []string {
 	add("dates", dateRange(b), dateRange(a))
 	add("date precision", b.DatePrecision, a.DatePrecision)
 	add("place", b.PlaceName, a.PlaceName)
-	if h.Before != "" && string(before.Geometry) != string(after.Geometry) && b.PlaceName == a.PlaceName {
+	add("province", b.Admin1, a.Admin1)
+	add("country", b.Country, a.Country)
+	if h.Before != "" && string(before.Geometry) != string(after.Geometry) {
 		out = append(out, "geometry changed")
 	}
 	add("geo precision", b.GeoPrecision, a.GeoPrecision)
