@@ -124,6 +124,24 @@ func (g *Gazetteer) placeArea(area orb.Geometry) (GeometryPlace, bool) {
 	return GeometryPlace{From: "area", At: c}, false
 }
 
+// AdminAt returns the country and the province whose areas hold pt ("" for
+// none), as a place added at pt is filed.
+func (g *Gazetteer) AdminAt(pt orb.Point) (country, admin1 string) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	prov, c := g.areasAt(pt)
+	if c != nil {
+		country = c.Name
+	}
+	if prov != nil {
+		admin1 = prov.Admin1
+		if admin1 == "" {
+			admin1 = prov.Name
+		}
+	}
+	return country, admin1
+}
+
 // areasAt returns the province and the country whose areas hold pt, nil
 // when none does. The caller holds g.mu.
 func (g *Gazetteer) areasAt(pt orb.Point) (prov, country *annotate.Place) {

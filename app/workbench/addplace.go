@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/planar"
 
 	"eventatlas/annotate"
 	"eventatlas/annotate/gazetteer"
@@ -241,26 +240,7 @@ func (wb *Workbench) refreshPlaceMarks() {
 // adminAt returns the country and province of the gazetteer's province area
 // holding pt, or the country of its country area when no province does.
 func (wb *Workbench) adminAt(pt orb.Point) (country, admin1 string) {
-	for _, p := range wb.gaz.All() {
-		switch {
-		case p.Kind == annotate.KindProvince && areaContains(p.Geometry, pt):
-			return p.Country, firstNonEmpty(p.Admin1, p.Name)
-		case p.Kind == annotate.KindCountry && country == "" && areaContains(p.Geometry, pt):
-			country = p.Name
-		}
-	}
-	return country, ""
-}
-
-// areaContains reports whether the (Multi)Polygon g holds pt.
-func areaContains(g orb.Geometry, pt orb.Point) bool {
-	switch a := g.(type) {
-	case orb.Polygon:
-		return a.Bound().Contains(pt) && planar.PolygonContains(a, pt)
-	case orb.MultiPolygon:
-		return a.Bound().Contains(pt) && planar.MultiPolygonContains(a, pt)
-	}
-	return false
+	return wb.gaz.AdminAt(pt)
 }
 
 // placeMarks are the reader ranges of the place names matched in a text.
