@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"eventatlas/annotate"
+	"eventatlas/mapview/render"
 )
 
 // TestLocatorShowsWhereTheSlideIs: a slide's close view shows the locator
@@ -87,4 +88,27 @@ func TestLocatorFollowsTheTheme(t *testing.T) {
 	if mean := sum / float64(n); mean > 0.4 {
 		t.Errorf("the dark theme's locator has a mean luminance of %.2f: drawn light", mean)
 	}
+}
+
+// TestNoNameUnderTheCard: the map places no label where the caption card
+// or the locator covers it, on the overview and on a slide.
+func TestNoNameUnderTheCard(t *testing.T) {
+	s := newTestShow(t)
+	check := func(when string) {
+		t.Helper()
+		k := float64(roomMagnify)
+		p, z := s.card.box.Position(), s.card.box.Size()
+		card := render.Rect{MinX: float64(p.X) / k, MinY: float64(p.Y) / k, MaxX: float64(p.X+z.Width) / k, MaxY: float64(p.Y+z.Height) / k}
+		if z.Width == 0 {
+			t.Fatalf("%s: the card has no size", when)
+		}
+		for _, l := range s.engine.Labels(s.mapW.View()) {
+			if l.Box.Overlaps(card) {
+				t.Errorf("%s: label %q at %v lies under the card %v", when, l.Text, l.Box, card)
+			}
+		}
+	}
+	check("overview")
+	key(s, fyne.KeyRight)
+	check("slide 1")
 }

@@ -76,7 +76,8 @@ type Show struct {
 	mapW      *mapview.Map
 	engine    *render.Map
 	card      *card
-	loc       *locator // the small map of where a slide's view lies
+	loc       *locator      // the small map of where a slide's view lies
+	reserved  []render.Rect // what the card and locator cover, as the engine was told
 	anim      *fyne.Animation
 	// flight is how long a flight takes; 0 jumps (tests).
 	flight time.Duration
@@ -370,6 +371,7 @@ func (s *Show) flyTo(v render.View) {
 func (s *Show) setView(v render.View) {
 	s.mapW.SetView(v)
 	s.loc.follow(s.mapW.View(), s.at >= 0 && !s.ended)
+	s.reserveCovered()
 }
 
 // showCaption puts the current slide, or the overview, on the card.
@@ -378,6 +380,34 @@ func (s *Show) showCaption() {
 	if s.toastRow != nil {
 		s.toastRow.Refresh() // the message keeps covering the card as it changes size
 	}
+	if s.cardLayer != nil {
+		s.cardLayer.Refresh() // lays the card out at its new height
+	}
+	s.reserveCovered()
+}
+
+// reserveCovered tells the map what lies over it — the card, and the
+// locator when it shows — so that no place or country name is placed
+// where the room cannot see it.
+func (s *Show) reserveCovered() {
+	k := float64(roomMagnify)
+	box := func(o fyne.CanvasObject) render.Rect {
+		p, z := o.Position(), o.Size()
+		return render.Rect{MinX: float64(p.X) / k, MinY: float64(p.Y) / k, MaxX: float64(p.X+z.Width) / k, MaxY: float64(p.Y+z.Height) / k}
+	}
+	var rs []render.Rect
+	if z := s.card.box.Size(); z.Width > 0 && z.Height > 0 {
+		rs = append(rs, box(s.card.box))
+	}
+	if s.loc != nil && s.loc.shown {
+		rs = append(rs, box(s.loc.box))
+	}
+	if fmt.Sprint(rs) == fmt.Sprint(s.reserved) {
+		return
+	}
+	s.reserved = rs
+	s.engine.SetReserved(rs...)
+	s.mapW.Refresh()
 }
 
 // caption is what the card says for the current slide, or the overview.

@@ -37,3 +37,36 @@ func TestInsetHasNoFurniture(t *testing.T) {
 		t.Errorf("the middle of an inset differs in %d pixels from the full map's", n)
 	}
 }
+
+// TestLabelsKeepClearOfReserved: with the top-left quarter reserved (a
+// caption card over the map), no label is placed there.
+func TestLabelsKeepClearOfReserved(t *testing.T) {
+	m := newTestMap(t)
+	v := View{Center: orb.Point{68.5, 37.5}, Zoom: 7, Width: 800, Height: 600, Scale: 1}
+	card := Rect{0, 0, 400, 300}
+	before := 0
+	for _, l := range m.Labels(v) {
+		if l.Box.Overlaps(card) {
+			before++
+		}
+	}
+	if before == 0 {
+		t.Fatal("no label in the top-left quarter to move")
+	}
+	m.SetReserved(card)
+	for _, l := range m.Labels(v) {
+		if l.Box.Overlaps(card) {
+			t.Errorf("label %q at %v lies under the reserved card", l.Text, l.Box)
+		}
+	}
+	m.SetReserved()
+	after := 0
+	for _, l := range m.Labels(v) {
+		if l.Box.Overlaps(card) {
+			after++
+		}
+	}
+	if after != before {
+		t.Errorf("with nothing reserved again, %d labels in the quarter, want %d", after, before)
+	}
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -68,6 +69,17 @@ func (m *Map) SetInset(on bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.inset = on
+}
+
+// SetReserved names areas of the frame, in logical pixels, that something
+// laid over the map will cover — a presentation's caption card, a locator:
+// place and country labels keep clear of them, so no name is hidden under
+// the card. None by default.
+func (m *Map) SetReserved(rs ...Rect) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.reserved = append(m.reserved[:0], rs...)
+	m.reservedKey = fmt.Sprint(rs)
 }
 
 // Legend reports whether the legend is shown.

@@ -28,6 +28,8 @@ type Map struct {
 	cluster      bool
 	noLegend     bool      // SetLegend(false) (legend.go)
 	inset        bool      // SetInset(true): no scale bar, attribution or legend (overlay.go)
+	reserved     []Rect    // SetReserved: areas labels keep clear of, logical pixels
+	reservedKey  string    // reserved, as the overlay cache compares it
 	lastSel      Selection // of the last Render, for hit tests
 	clusterCache *clusterSet
 	cells        *cellIndex // points by clustering cell (clustercells.go)

@@ -64,6 +64,7 @@ type overlayKey struct {
 	selected string
 	legend   bool
 	inset    bool
+	reserved string
 	cluster  bool   // labels avoid bubbles, and the legend lists them, only when grouping
 	credit   string // the backdrop's credit line, which labels keep clear of
 }
@@ -75,7 +76,7 @@ const maxLabelObstacles = 3000
 // overlayFor returns the overlay of view v with selection sel, cached for
 // the last one.
 func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
-	key := overlayKey{cacheKey{v: v, style: m.style, ok: true}, m.events, selected, !m.noLegend, m.inset, m.cluster, m.extra.credit}
+	key := overlayKey{cacheKey{v: v, style: m.style, ok: true}, m.events, selected, !m.noLegend, m.inset, m.reservedKey, m.cluster, m.extra.credit}
 	if m.overlay != nil && m.overKey == key {
 		return m.overlay
 	}
@@ -83,6 +84,9 @@ func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
 	s := t.scale
 	margin := 2 * s
 	pl := &placer{pad: 3 * s, inside: frect{margin, margin, float64(t.w) - margin, float64(t.h) - margin}}
+	for _, r := range m.reserved { // what lies over the map: a caption card, a locator
+		pl.take(frect{r.MinX * s, r.MinY * s, r.MaxX * s, r.MaxY * s})
+	}
 	// Attribution and scale bar first: labels keep clear of them. An inset
 	// map (SetInset) has neither: the map it sits on has them.
 	if !m.inset {
