@@ -8,9 +8,9 @@ import (
 
 // stated notations of a date inside a sentence, with or without a year.
 var statedPatterns = []datePattern{
-	{regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`), [3]int{1, 2, 3}},                                 // 2026-03-02
+	{regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`), [3]int{1, 2, 3}},                                        // 2026-03-02
 	{regexp.MustCompile(`(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(\p{L}+)\.?(?:,?\s+(\d{4}))?`), [3]int{3, 2, 1}}, // 2 March (2026)
-	{regexp.MustCompile(`(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`), [3]int{3, 1, 2}},         // March 2(, 2026)
+	{regexp.MustCompile(`(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?`), [3]int{3, 1, 2}},           // March 2(, 2026)
 }
 
 // StatedDate returns the one day a text states, such as a selection
