@@ -2,6 +2,7 @@ package mapview
 
 import (
 	"bytes"
+	"eventatlas/mapview/render"
 	"image/png"
 	"math"
 	"testing"
@@ -49,5 +50,16 @@ func TestExportSizedPNG(t *testing.T) {
 		if err := m.ExportSizedPNG(&buf, bad[0], bad[1], 2); err == nil {
 			t.Errorf("%v accepted", bad)
 		}
+	}
+}
+
+// TestSetReservedRedraws: reserving an area draws the map again (the
+// widget's image is cached by its view and version).
+func TestSetReservedRedraws(t *testing.T) {
+	m, _ := newTestMap(t)
+	v := m.version
+	m.SetReserved(render.Rect{MaxX: 100, MaxY: 100})
+	if m.version == v {
+		t.Error("SetReserved left the cached frame in place")
 	}
 }

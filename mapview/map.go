@@ -286,6 +286,15 @@ func (m *Map) SetLegend(on bool) {
 // Legend reports whether the legend is shown.
 func (m *Map) Legend() bool { return m.engine.Legend() }
 
+// SetReserved names areas of the map, in the view's logical pixels, that
+// something laid over it covers (a caption card): labels keep clear of
+// them (render.Map.SetReserved), and the map is drawn again.
+func (m *Map) SetReserved(rs ...render.Rect) {
+	m.engine.SetReserved(rs...)
+	m.version++
+	m.Refresh()
+}
+
 // SetGrouping groups dense events at low zoom (the default: bubbles with a
 // count, arrows between them for movements) or draws every event on its own.
 func (m *Map) SetGrouping(on bool) {

@@ -406,8 +406,7 @@ func (s *Show) reserveCovered() {
 		return
 	}
 	s.reserved = rs
-	s.engine.SetReserved(rs...)
-	s.mapW.Refresh()
+	s.mapW.SetReserved(rs...)
 }
 
 // caption is what the card says for the current slide, or the overview.
