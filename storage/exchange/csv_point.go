@@ -13,13 +13,19 @@ import (
 // (annotate.Place.Point), ok false for an unknown id.
 type PlacePoints func(id string) (p orb.Point, ok bool)
 
-// acledPoint is where the CSV's latitude and longitude put an event: the
+// acledPoint is where the CSV's latitude and longitude put an event: a
+// point geometry itself; else the
 // coded place's own coordinates when places knows the event's PlaceID, so
 // the point agrees with the row's location, admin1 and country; else a
 // point the event's geometry holds: the point itself, a line's last
 // vertex (a movement is coded at its destination), or a point inside an
 // area (representativePoint). ok is false for an event with neither.
 func acledPoint(e *annotate.Event, places PlacePoints) (orb.Point, bool) {
+	if p, ok := e.Geometry.(orb.Point); ok {
+		// A point is where the event was coded: a country-level event sits
+		// at its capital, as wkt says, not at the country's label point.
+		return p, true
+	}
 	if e.PlaceID != "" && places != nil {
 		if p, ok := places(e.PlaceID); ok {
 			return p, true
