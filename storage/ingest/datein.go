@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // stated notations of a date inside a sentence, with or without a year.
@@ -15,10 +16,11 @@ var statedPatterns = []datePattern{
 
 // StatedDate returns the one day a text states, such as a selection
 // reporting an event ("late on Monday, 2 March", "9 февраля",
-// "on March 2, 2026", "2026-03-02"), and whether it states exactly one. A
-// date without a year takes ref's year, or the year before when that day
-// would come after ref (an article of 4 January reporting 30 December);
-// with a zero ref it needs a year. Month names are those of datelines
+// "on March 2, 2026", "2026-03-02", or only "on Tuesday"), and whether it
+// states exactly one. A date without a year takes ref's year, or the year
+// before when that day would come after ref (an article of 4 January
+// reporting 30 December); a day of the week alone is the last such day up
+// to ref; with a zero ref a date needs a year. Month names are those of datelines
 // (English, Russian, Tajik, Dari, Pashto, Persian); digits may be Persian.
 func StatedDate(text string, ref time.Time) (time.Time, bool) {
 	text = asciiDigits(text)
@@ -38,7 +40,39 @@ func StatedDate(text string, ref time.Time) (time.Time, bool) {
 			found = t
 		}
 	}
+	if found.IsZero() && !ref.IsZero() {
+		// "said on Tuesday": the last such day up to the article's date.
+		if wd, ok := statedWeekday(text); ok {
+			found = ref.AddDate(0, 0, -((int(ref.Weekday()) - int(wd) + 7) % 7))
+		}
+	}
 	return found, !found.IsZero()
+}
+
+// weekdayNames are the names of the days of the week in English and
+// Russian (as news write them: "в понедельник", "во вторник").
+var weekdayNames = map[string]time.Weekday{
+	"monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday, "thursday": time.Thursday,
+	"friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+	"понедельник": time.Monday, "вторник": time.Tuesday, "среду": time.Wednesday, "среда": time.Wednesday,
+	"четверг": time.Thursday, "пятницу": time.Friday, "пятница": time.Friday, "субботу": time.Saturday,
+	"суббота": time.Saturday, "воскресенье": time.Sunday,
+}
+
+// statedWeekday returns the one day of the week text names, if it names
+// exactly one.
+func statedWeekday(text string) (time.Weekday, bool) {
+	var found time.Weekday
+	n := 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if d, ok := weekdayNames[w]; ok {
+			if n > 0 && d != found {
+				return 0, false
+			}
+			found, n = d, n+1
+		}
+	}
+	return found, n > 0
 }
 
 // statedDate reads match m of a stated date, taking a missing year from ref.

@@ -25,6 +25,12 @@ func TestStatedDate(t *testing.T) {
 		{"on 2 March", time.Time{}, time.Time{}}, // no year and no article date
 		{"on 2026-03-02", time.Time{}, day(2026, 3, 2)},
 		{"31 February", pub, time.Time{}},
+		{"the State Committee said on Tuesday", pub, day(2026, 3, 3)}, // 4 March 2026 is a Wednesday
+		{"guards clashed on Wednesday", pub, day(2026, 3, 4)},         // the article's own day
+		{"задержаны в понедельник", pub, day(2026, 3, 2)},             // Monday
+		{"between Monday and Wednesday", pub, time.Time{}},            // two days: the analyst says
+		{"on Tuesday", time.Time{}, time.Time{}},                      // no article date
+		{"late on Monday, 2 March", pub, day(2026, 3, 2)},             // the date wins
 	} {
 		got, ok := StatedDate(c.text, c.ref)
 		if !got.Equal(c.want) || ok != !c.want.IsZero() {
