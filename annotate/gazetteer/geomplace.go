@@ -10,8 +10,13 @@ import (
 
 // Distances, in metres, PlaceForGeometry places a point by.
 const (
-	// SnapRadius: a point this close to a known place is at that place.
+	// SnapRadius: a point this close to a capital, a province or district
+	// seat is at that town (they spread over kilometres).
 	SnapRadius = 1000.0
+	// VillageSnapRadius: the same for a smaller place. A drawn point snaps
+	// exactly onto a place the map shows; one merely clicked near a village
+	// (which the map may not show at that zoom) is near it, not at it.
+	VillageSnapRadius = 100.0
 	// NearRadius: a point this close to a town is near it.
 	NearRadius = 10000.0
 )
@@ -81,7 +86,11 @@ func (g *Gazetteer) placePoint(pt orb.Point, from string) (GeometryPlace, bool) 
 		if p.Kind == annotate.KindProvince || p.Kind == annotate.KindCountry {
 			continue
 		}
-		if d := geo.Distance(pt, p.Point); d <= snapD {
+		at := snapD
+		if p.Kind == annotate.KindCity && p.Rank > 2 {
+			at = min(at, VillageSnapRadius)
+		}
+		if d := geo.Distance(pt, p.Point); d <= at {
 			snap, snapD = p, d
 		} else if d <= nearD && p.Kind == annotate.KindCity && (country == nil || p.Country == country.Name) {
 			near, nearD = p, d

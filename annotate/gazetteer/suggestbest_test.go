@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"github.com/paulmach/orb"
 	"reflect"
 	"testing"
 
@@ -122,6 +123,28 @@ func TestCapital(t *testing.T) {
 		p, ok := g.Capital(c.country)
 		if p.Name != c.want || ok != (c.want != "") {
 			t.Errorf("Capital(%q) = %q, %v; want %q", c.country, p.Name, ok, c.want)
+		}
+	}
+}
+
+// TestVillageSnapRadius: a point 500 m from a city's centre is at the city;
+// 500 m from a village it is near the village, not at it.
+func TestVillageSnapRadius(t *testing.T) {
+	g := baseGazetteer(t)
+	for _, c := range []struct {
+		id   string
+		want annotate.GeoPrecision
+	}{
+		{"gn:1221874", annotate.GeoExact},           // Dushanbe
+		{"gnn:TJ-KT:panji-poyon", annotate.GeoNear}, // a village
+	} {
+		p, ok := g.Place(c.id)
+		if !ok {
+			t.Fatalf("no %s", c.id)
+		}
+		gp, ok := g.PlaceForGeometry(orb.Point{p.Point[0], p.Point[1] + 0.0045})
+		if !ok || gp.Place.ID != c.id || gp.Precision != c.want {
+			t.Errorf("500 m from %s: %s, precision %v; want %v", p.Name, gp.Place.Name, gp.Precision, c.want)
 		}
 	}
 }
