@@ -64,7 +64,7 @@ func exportProject(path, format, out string, stderr io.Writer) (string, error) {
 // itself, so it is refused with what to do instead.
 func exportSaved(path, format, out string, inUse error, stderr io.Writer) (string, error) {
 	if format == "gpkg" {
-		return "", fmt.Errorf("%w: a gpkg copy is made from the open project: use File → Export project… in that window, or close it first", inUse)
+		return "", fmt.Errorf("%w: a gpkg copy is made from the open project: use File › Export project… in that window, or close it first", inUse)
 	}
 	if _, ok := eventWriters[format]; !ok {
 		return "", unknownFormat(format)
@@ -147,9 +147,9 @@ func unresolvedNote(n int) string {
 	case 0:
 		return ""
 	case 1:
-		return ". 1 conflict is not resolved: only your version of that event is in this export (Edit → Resolve conflicts…)"
+		return ". 1 conflict is not resolved: only your version of that event is in this export (Edit › Resolve conflicts…)"
 	}
-	return fmt.Sprintf(". %d conflicts are not resolved: only your version of those events is in this export (Edit → Resolve conflicts…)", n)
+	return fmt.Sprintf(". %d conflicts are not resolved: only your version of those events is in this export (Edit › Resolve conflicts…)", n)
 }
 
 // eventSet is what an export of events writes from.

@@ -47,8 +47,8 @@ func TestExportNamesUnresolvedConflicts(t *testing.T) {
 		note      string
 	}{
 		{0, ""},
-		{1, ". 1 conflict is not resolved: only your version of that event is in this export (Edit → Resolve conflicts…)"},
-		{2, ". 2 conflicts are not resolved: only your version of those events is in this export (Edit → Resolve conflicts…)"},
+		{1, ". 1 conflict is not resolved: only your version of that event is in this export (Edit › Resolve conflicts…)"},
+		{2, ". 2 conflicts are not resolved: only your version of those events is in this export (Edit › Resolve conflicts…)"},
 	} {
 		dir, mine := withConflicts(t, c.conflicts)
 		for _, format := range exportFormats {
@@ -87,7 +87,7 @@ func TestExportWhileOpen(t *testing.T) {
 		if code != 0 || errs != "eventatlas export: s.gpkg is open in Event Atlas: exporting what it has saved\n" {
 			t.Errorf("export %s of an open project: exit %d, stderr %q", format, code, errs)
 		}
-		note := ". 2 conflicts are not resolved: only your version of those events is in this export (Edit → Resolve conflicts…)"
+		note := ". 2 conflicts are not resolved: only your version of those events is in this export (Edit › Resolve conflicts…)"
 		if format != "jsonld" && said != "wrote "+out+": 6 events"+note+"\n" || !strings.HasSuffix(said, note+"\n") {
 			t.Errorf("export %s of an open project says %q", format, said)
 		}
@@ -97,7 +97,7 @@ func TestExportWhileOpen(t *testing.T) {
 	}
 	out := filepath.Join(dir, "open.gpkg")
 	code, _, errs := run("export", "-project", path, "-format", "gpkg", "-o", out)
-	want := "eventatlas export: cannot open " + path + ": the project is open in another Event Atlas window or program: a gpkg copy is made from the open project: use File → Export project… in that window, or close it first\n"
+	want := "eventatlas export: cannot open " + path + ": the project is open in another Event Atlas window or program: a gpkg copy is made from the open project: use File › Export project… in that window, or close it first\n"
 	if code != 1 || errs != want {
 		t.Errorf("gpkg export of an open project: exit %d, %q; want %q", code, errs, want)
 	}

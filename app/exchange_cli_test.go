@@ -188,7 +188,7 @@ func TestReimportChanged(t *testing.T) {
 	want := filepath.Join(dir, "changed.geojson") + ": 0 events imported, 6 already in the project left as they are\n" +
 		"1 of them differs in the file; the project's version was kept:\n" +
 		"  \"" + target.Title + "\" (id " + target.ID + "): title\n" +
-		"To bring the file's changes in, merge the teammate's project file instead (File → Merge project…, or eventatlas merge), or delete those events from your project and import the file again.\n"
+		"To bring the file's changes in, merge the teammate's project file instead (File › Merge project…, or eventatlas merge), or delete those events from your project and import the file again.\n"
 	if code != 0 || out != want || errs != "" {
 		t.Errorf("re-import: exit %d, stderr %q, stdout\n%s\nwant\n%s", code, errs, out, want)
 	}

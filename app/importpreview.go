@@ -224,7 +224,7 @@ func (ep *EventPreview) differMessage() string {
 	if more := n - maxListed; more > 0 {
 		fmt.Fprintf(&b, "\n  and %d more", more)
 	}
-	b.WriteString("\nTo bring the file's changes in, merge the teammate's project file instead (File → Merge project…, or eventatlas merge), or delete those events from your project and import the file again.")
+	b.WriteString("\nTo bring the file's changes in, merge the teammate's project file instead (File › Merge project…, or eventatlas merge), or delete those events from your project and import the file again.")
 	return b.String()
 }
 

@@ -41,7 +41,7 @@ func TestF1ShowsEveryShortcut(t *testing.T) {
 	}
 	text := strings.Join(labelsIn(wb.help.pop.Content), "\n")
 	for _, k := range []string{"Ctrl+N", "Ctrl+O", "Ctrl+Shift+S", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+E", "Ctrl+Shift+E",
-		"Ctrl+F", "Del", "F1", "+", "−", "0", "Enter", "Esc", "Tab / Shift+Tab", "↓ ↑ Enter", "Ctrl+H", "Ctrl+I"} {
+		"Ctrl+F", "Del", "F1", "+", "−", "0", "Enter", "Esc", "Tab / Shift+Tab", "Down, Up, Enter", "Ctrl+H", "Ctrl+I"} {
 		if !strings.Contains(text, "\n"+k+"\n") {
 			t.Errorf("the help sheet lacks %q", k)
 		}

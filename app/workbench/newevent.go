@@ -119,7 +119,7 @@ func (wb *Workbench) NewEventFromSelection() {
 		msg += " — the date is the one the selection states, " + e.DateStart.Format("2 Jan 2006")
 	}
 	if !best && len(suggested) > 0 {
-		msg += " — pick the place: ↓ in Place lists those the text names"
+		msg += " — pick the place: Down in Place lists those the text names"
 	}
 	wb.status.setMessage(msg)
 	wb.form.focusType()
