@@ -17,8 +17,11 @@ var Delay = 600 * time.Millisecond
 type Button struct {
 	widget.Button
 	// Tip is the text of the tip, e.g. "Zoom in (+)".
-	Tip   string
-	layer *Layer
+	Tip string
+	// OnWindowKey, when set, gets the keys typed while the button has the
+	// keyboard first (the window's F1, F11); it reports whether it took one.
+	OnWindowKey func(*fyne.KeyEvent) bool
+	layer       *Layer
 
 	mu    sync.Mutex
 	timer *time.Timer
@@ -38,6 +41,14 @@ func NewButton(icon fyne.Resource, tip string, layer *Layer, tapped func()) *But
 
 // ToolbarObject makes the button a toolbar item.
 func (b *Button) ToolbarObject() fyne.CanvasObject { return b }
+
+// TypedKey gives OnWindowKey the key first; the rest work the button.
+func (b *Button) TypedKey(ev *fyne.KeyEvent) {
+	if b.OnWindowKey != nil && b.OnWindowKey(ev) {
+		return
+	}
+	b.Button.TypedKey(ev)
+}
 
 // MouseIn starts the wait for the tip.
 func (b *Button) MouseIn(e *desktop.MouseEvent) {

@@ -138,3 +138,21 @@ func TestTipDoesNotTakeThePointer(t *testing.T) {
 		t.Errorf("a tap under the tip at %v did not reach the button (tip %v+%v, button at %v)", at, pos, size, under.Position())
 	}
 }
+
+func TestButtonPassesWindowKeys(t *testing.T) {
+	test.NewTempApp(t)
+	taken := 0
+	b := NewButton(theme.HelpIcon(), "Keyboard shortcuts (F1)", nil, nil)
+	b.OnWindowKey = func(ev *fyne.KeyEvent) bool {
+		if ev.Name == fyne.KeyF11 {
+			taken++
+			return true
+		}
+		return false
+	}
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF11})
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyA})
+	if taken != 1 {
+		t.Errorf("F11 on a focused button reached the window %d times, want 1", taken)
+	}
+}

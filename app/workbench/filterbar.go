@@ -28,7 +28,7 @@ type filterBar struct {
 	actor    *paneSelect
 	article  *paneSelect
 	from, to *paneEntry
-	clear    *widget.Button
+	clear    *paneButton
 	content  fyne.CanvasObject
 	articles []string // ids by the article drop-down's options, after allArticles
 	quiet    bool
@@ -54,7 +54,7 @@ func newFilterBar(wb *Workbench) *filterBar {
 			return err
 		}
 	}
-	b.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), b.reset)
+	b.clear = newPaneButton(theme.ContentClearIcon(), b.reset, wb.windowKey)
 	b.clear.Importance = widget.LowImportance
 	b.typ.SetSelected(allTypes)
 	b.actor.SetSelected(allActors)

@@ -48,3 +48,25 @@ func (s *paneSelect) TypedKey(ev *fyne.KeyEvent) {
 	}
 	s.Select.TypedKey(ev)
 }
+
+// paneButton is a button in one of the window's panes: F1 and F11 work
+// while it has the keyboard (as after Tab from the last filter field).
+type paneButton struct {
+	widget.Button
+	window func(*fyne.KeyEvent) bool
+}
+
+func newPaneButton(icon fyne.Resource, tapped func(), window func(*fyne.KeyEvent) bool) *paneButton {
+	b := &paneButton{window: window}
+	b.Icon, b.OnTapped = icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey runs the window's keys; the rest work the button.
+func (b *paneButton) TypedKey(ev *fyne.KeyEvent) {
+	if b.window != nil && b.window(ev) {
+		return
+	}
+	b.Button.TypedKey(ev)
+}

@@ -49,7 +49,9 @@ func (wb *Workbench) toolButton(icon fyne.Resource, label string) *tooltip.Butto
 			if a.keys != "" {
 				tip += " (" + a.keys + ")"
 			}
-			return tooltip.NewButton(icon, tip, wb.tips, a.run)
+			b := tooltip.NewButton(icon, tip, wb.tips, a.run)
+			b.OnWindowKey = wb.windowKey
+			return b
 		}
 	}
 	panic("workbench: no action " + label) // a typo in the toolbar's list

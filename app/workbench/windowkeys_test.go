@@ -31,6 +31,7 @@ func TestF11FromEveryPane(t *testing.T) {
 		{"filter words", wb.filters.text},
 		{"filter from-date", wb.filters.from},
 		{"filter type drop-down", wb.filters.typ},
+		{"filter clear button", wb.filters.clear},
 		{"find bar", wb.find.entry},
 		{"form title", wb.form.title},
 	} {
@@ -44,7 +45,7 @@ func TestF11FromEveryPane(t *testing.T) {
 			t.Errorf("F11 in the %s did not start a presentation", pane.name)
 		}
 	}
-	if len(*errs) != 9 {
+	if len(*errs) != 10 {
 		t.Errorf("errors shown: %v", *errs)
 	}
 }
