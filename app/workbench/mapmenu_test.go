@@ -71,3 +71,15 @@ func TestExportSlideImageMenu(t *testing.T) {
 		t.Errorf("Map → Export slide image showed %d new overlays, want the save dialog", after-before)
 	}
 }
+
+func TestSlideFileName(t *testing.T) {
+	for _, c := range []struct{ project, scope, want string }{
+		{"/p/3k.gpkg", "Security incident · 1 Mar 2025 – 31 May 2025", "3k-security-incident-1-mar-2025-31-may-2025-slide.png"},
+		{"/p/sample-project.gpkg", "", "sample-project-slide.png"},
+		{"/p/Проект.gpkg", "“граница”", "проект-граница-slide.png"},
+	} {
+		if got := slideFileName(c.project, c.scope); got != c.want {
+			t.Errorf("slideFileName(%q, %q) = %q, want %q", c.project, c.scope, got, c.want)
+		}
+	}
+}

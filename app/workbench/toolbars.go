@@ -2,6 +2,9 @@ package workbench
 
 import (
 	"io"
+	"path/filepath"
+	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -62,14 +65,44 @@ func (wb *Workbench) ExportMapImage() {
 	wb.exportImage("event-atlas-map.png", func(w io.Writer) error { return wb.mapView.ExportPNG(w, 2) })
 }
 
-// Slide image size: 16:9 in logical pixels, written at 2× (3200×1800).
-const slideW, slideH = 1600, 900
+// Slide image: 16:9, 3200×1800 pixels, with names and symbols 1.4 times
+// their desktop size, as the presentation draws them for a room.
+const (
+	slideW, slideH = 1143, 643 // logical pixels
+	slideScale     = 2.8       // 2 × the presentation's magnification
+)
 
 // ExportSlideImage asks for a PNG file and writes a 16:9 picture of the
 // map for a slide deck: what the map shows, widened or heightened to
-// 16:9, at 3200×1800 pixels, with the filtered events and the legend.
+// 16:9, at 3200×1800 pixels, with the filtered events and the legend,
+// named after the project and the filter.
 func (wb *Workbench) ExportSlideImage() {
-	wb.exportImage("event-atlas-slide.png", func(w io.Writer) error { return wb.mapView.ExportSizedPNG(w, slideW, slideH, 2) })
+	wb.exportImage(slideFileName(wb.project.Path(), wb.scope(wb.filters.filter())), func(w io.Writer) error {
+		return wb.mapView.ExportSizedPNG(w, slideW, slideH, slideScale)
+	})
+}
+
+// slideFileName is "3k-security-incident-1-mar-2025-31-may-2025-slide.png":
+// the project's name and the filter's, as a file name.
+func slideFileName(project, scope string) string {
+	name := strings.TrimSuffix(filepath.Base(project), filepath.Ext(project))
+	if sc := []rune(scope); len(sc) > 48 {
+		scope = string(sc[:48])
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(name + " " + scope) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	base := strings.Trim(b.String(), "-")
+	if base == "" {
+		base = "event-atlas"
+	}
+	return base + "-slide.png"
 }
 
 // exportImage asks for a PNG file, named name by default, and writes it.
