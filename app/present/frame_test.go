@@ -259,11 +259,31 @@ func TestZoomCapFor(t *testing.T) {
 	}{
 		{"point, exact", annotate.Event{Geometry: orb.Point{68, 37}, GeoPrecision: annotate.GeoExact}, slideMaxZoom},
 		{"point, country", annotate.Event{Geometry: orb.Point{69, 34.5}, GeoPrecision: annotate.GeoCountry}, 6},
-		{"small area, province", annotate.Event{Geometry: small, GeoPrecision: annotate.GeoProvince}, slideMaxZoom},
-		{"line, near", annotate.Event{Geometry: orb.LineString{{67, 36}, {68, 37}}, GeoPrecision: annotate.GeoNear}, slideMaxZoom},
+		{"small area, province", annotate.Event{Geometry: small, GeoPrecision: annotate.GeoProvince}, shapeMaxZoom},
+		{"line, near", annotate.Event{Geometry: orb.LineString{{67, 36}, {68, 37}}, GeoPrecision: annotate.GeoNear}, shapeMaxZoom},
 	} {
 		if got := zoomCapFor(c.e); got != c.want {
 			t.Errorf("%s: cap %g, want %g", c.name, got, c.want)
 		}
+	}
+}
+
+// TestSmallAreaFillsItsSlide: a village's fields of 10 × 13 km, coded at
+// province level, are zoomed to fill the slide, not left a speck.
+func TestSmallAreaFillsItsSlide(t *testing.T) {
+	a := test.NewTempApp(t)
+	fields := orb.Polygon{{{68.50, 37.20}, {68.61, 37.20}, {68.61, 37.32}, {68.50, 37.32}, {68.50, 37.20}}}
+	evs := []annotate.Event{{ID: "fields", Type: "Other", Title: "Fields burnt", DateStart: day("2025-03-01"),
+		Geometry: fields, GeoPrecision: annotate.GeoProvince}}
+	s := New(a, "Fields", Slides(evs, nil), annotate.DefaultTaxonomy(), testEngine(t))
+	s.flight = 0
+	s.win.Resize(fyne.NewSize(1280, 800))
+	t.Cleanup(s.Close)
+	s.Go(0)
+	v := s.mapW.View()
+	x0, y0 := v.ToPixel(orb.Point{68.50, 37.32})
+	x1, y1 := v.ToPixel(orb.Point{68.61, 37.20})
+	if w, h := x1-x0, y1-y0; w < 200 && h < 200 {
+		t.Errorf("the area is drawn %.0f × %.0f px on a %d × %d map: a speck", w, h, v.Width, v.Height)
 	}
 }

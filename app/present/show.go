@@ -49,8 +49,12 @@ func zoomCapFor(e annotate.Event) float64 {
 	case orb.Point, orb.MultiPoint, nil:
 		return maxZoomFor(e.GeoPrecision)
 	}
-	return slideMaxZoom
+	return shapeMaxZoom
 }
+
+// shapeMaxZoom is the closest a line or an area is shown: a village's
+// fields of a few kilometres fill their slide.
+const shapeMaxZoom = 12.0
 
 // Show is a presentation: a window with a full-size map and a caption card
 // that steps through slides. Keys: → Space PageDown N next; ← Backspace
