@@ -290,6 +290,7 @@ func crossingPlaces(fc *geojson.FeatureCollection, cityNames map[string]bool, pr
 			}
 		}
 		var country, admin1 string
+		var sides []annotate.Place
 		for si, side := range p.strs("sides") {
 			code, rest, _ := strings.Cut(side, ": ")
 			parts := strings.Split(rest, ", ")
@@ -297,20 +298,41 @@ func crossingPlaces(fc *geojson.FeatureCollection, cityNames map[string]bool, pr
 			for _, in := range parens(parts[0]) {
 				addPart(in, true)
 			}
-			if si > 0 {
-				continue
-			}
-			country = firstOf(iso3[code], code)
+			sc := firstOf(iso3[code], code)
+			var sa string
 			if len(parts) > 1 {
 				a := strings.TrimSpace(parts[len(parts)-1])
-				admin1 = firstOf(provinces[country+"|"+foldKey(a)], a)
+				sa = firstOf(provinces[sc+"|"+foldKey(a)], a)
 			}
+			if si == 0 {
+				country, admin1 = sc, sa
+			}
+			// A side the base map has no town for ("Sherkhan Bandar") is
+			// a place of its own, in its own country: an event at the
+			// Afghan end is not filed in Tajikistan.
+			sideName := strings.TrimSpace(stripParens(parts[0]))
+			if sideName == "" || cityNames[foldKey(sideName)] {
+				continue
+			}
+			sideNames := []string{sideName}
+			for _, full := range []string{p.str("name_ru"), p.str("name_fa")} {
+				if ps := strings.Split(full, " – "); len(ps) == 2 {
+					if n := strings.TrimSpace(stripParens(ps[si])); n != "" {
+						sideNames = appendUnique(sideNames, n)
+					}
+				}
+			}
+			sides = append(sides, annotate.Place{
+				ID: fmt.Sprintf("xing:%d:%d", i+1, si+1), Name: sideName, Names: sideNames, Kind: annotate.KindCity,
+				Country: sc, Admin1: sa, Point: pt, Geometry: pt, Rank: annotate.FeatureCodeRank("PPL"),
+			})
 		}
 		out = append(out, annotate.Place{
 			ID: "xing:" + strconv.Itoa(i+1), Name: name, Names: names, Kind: annotate.KindCrossing,
 			Country: country, Admin1: admin1,
 			Point: pt, Geometry: pt, Rank: rankCrossing,
 		})
+		out = append(out, sides...)
 	}
 	return out, nil
 }

@@ -26,7 +26,7 @@ func TestFromBaseMapCounts(t *testing.T) {
 			t.Errorf("%s: Name %q must come first in Names %v", p.ID, p.Name, p.Names)
 		}
 	}
-	want := map[annotate.PlaceKind]int{annotate.KindCountry: 10, annotate.KindProvince: 74, annotate.KindCity: 997, annotate.KindCrossing: 4}
+	want := map[annotate.PlaceKind]int{annotate.KindCountry: 10, annotate.KindProvince: 74, annotate.KindCity: 997 + 6, annotate.KindCrossing: 4} // 6 crossing ends without a town of their own
 	for k, n := range want {
 		if count[k] != n {
 			t.Errorf("%d places of kind %s, want %d", count[k], k, n)
@@ -164,5 +164,23 @@ func BenchmarkFromBaseMap(b *testing.B) {
 		if _, err := FromBaseMap(bm); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestCrossingEnds: an end of a crossing with no town of its own is a place
+// in its own country and province.
+func TestCrossingEnds(t *testing.T) {
+	g := baseGazetteer(t)
+	for _, c := range []struct{ id, name, country, admin1 string }{
+		{"xing:1:2", "Sherkhan Bandar", "Afghanistan", "Kunduz"},
+		{"xing:2:2", "Hairatan", "Afghanistan", "Balkh"},
+	} {
+		p, ok := g.Place(c.id)
+		if !ok || p.Name != c.name || p.Country != c.country || p.Admin1 != c.admin1 {
+			t.Errorf("%s: %q, %q, %q (%v); want %q, %q, %q", c.id, p.Name, p.Country, p.Admin1, ok, c.name, c.country, c.admin1)
+		}
+	}
+	if _, ok := g.Place("xing:1:1"); ok {
+		t.Error("Panji Poyon, a town of the base map, got a second place as a crossing's end")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geo"
 	"github.com/paulmach/orb/planar"
+	"strings"
 
 	"eventatlas/annotate"
 )
@@ -83,8 +84,8 @@ func (g *Gazetteer) placePoint(pt orb.Point, from string) (GeometryPlace, bool) 
 	snapD, nearD := SnapRadius, NearRadius
 	for i := range g.places {
 		p := &g.places[i]
-		if p.Kind == annotate.KindProvince || p.Kind == annotate.KindCountry {
-			continue
+		if p.Kind == annotate.KindProvince || p.Kind == annotate.KindCountry || isCrossingEnd(p) {
+			continue // a crossing's end is a name on the bridge's own point: the bridge answers for it
 		}
 		at := snapD
 		if p.Kind == annotate.KindCity && p.Rank > 2 {
@@ -206,4 +207,10 @@ func eachVertex(area orb.Geometry, f func(orb.Point)) {
 			f(v)
 		}
 	}
+}
+
+// isCrossingEnd reports whether p is one end of a border crossing, a place
+// made for the end's name (see crossingPlaces).
+func isCrossingEnd(p *annotate.Place) bool {
+	return p.Kind == annotate.KindCity && strings.HasPrefix(p.ID, "xing:")
 }

@@ -120,7 +120,12 @@ func TestMatchCandidateOrder(t *testing.T) {
 		{"in Dushanbe", "Dushanbe", []string{"gn:1221874", "adm1:TJ-DU"}},
 		{"in Panji Poyon", "Panji Poyon", []string{"gnn:TJ-KT:panji-poyon", "xing:1"}},
 		{"at the Panji Poyon crossing", "Panji Poyon", []string{"xing:1", "gnn:TJ-KT:panji-poyon"}},
-		{"freight through Hairatan", "Hairatan", []string{"xing:2"}},
+		// A crossing's end without a town of its own is a place in its own
+		// country (Hairatan, Balkh, Afghanistan), offered before the bridge
+		// unless the text says "crossing".
+		{"freight through Hairatan", "Hairatan", []string{"xing:2:2", "xing:2"}},
+		{"at the Hairatan crossing", "Hairatan", []string{"xing:2", "xing:2:2"}},
+		{"the Afghan customs post at Sherkhan Bandar", "Sherkhan Bandar", []string{"xing:1:2", "xing:1"}},
 		{"in Fayzabad", "Fayzabad", []string{"gn:1142170"}}, // the Badakhshan seat before three smaller namesakes
 	}
 	for _, tt := range tests {
