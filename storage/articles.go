@@ -78,10 +78,13 @@ func (p *Project) Articles() ([]annotate.Article, error) {
 	var out []annotate.Article
 	for rows.Next() {
 		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, p.explainRead(err)
+		if err == nil {
+			err = checkArticleFields(&a)
 		}
-		if err := checkArticleFields(&a); err != nil {
+		if err != nil {
+			// The check reads the tables again: the rows must let go of
+			// the connection first (the project has one).
+			rows.Close()
 			return nil, p.explainRead(err)
 		}
 		out = append(out, a)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"eventatlas/annotate"
 )
@@ -287,5 +288,33 @@ func TestReadRefusesUndrawableEvents(t *testing.T) {
 				t.Errorf("Events: %v\nwant %s", err, c.want)
 			}
 		})
+	}
+}
+
+// TestReadRefusesHugeArticle: an article over the text limit stops the
+// read with its description, and the read returns (it once waited for
+// ever on the connection its own rows held).
+func TestReadRefusesHugeArticle(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "theirs.gpkg")
+	copyFile(t, makeValueBase(t), path)
+	execSQL(t, path, `UPDATE articles SET text = hex(zeroblob(3000000))`)
+	p, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.Articles()
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		want := "the file holds a value Event Atlas cannot read: article “Tajik delegation visits Kunduz” has 5.7 MB in text, more than the 5.0 MB limit; File › Merge project… brings in its readable articles and events"
+		if err == nil || err.Error() != want || !errors.Is(err, ErrBadValue) {
+			t.Errorf("Articles: %v\nwant %s", err, want)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Articles did not return: the check waits for the connection its rows hold")
 	}
 }
