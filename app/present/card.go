@@ -166,14 +166,20 @@ func (l dotLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 }
 
 // sameRect lays its objects over obj, a child of a layer with the same
-// origin as theirs: at its place, at its size (the message over the card).
+// origin as theirs: over its bottom edge, as wide as it (the message over
+// the end of the card).
 type sameRect struct{ obj fyne.CanvasObject }
 
-// Layout implements fyne.Layout.
+// Layout implements fyne.Layout: as wide as obj and as tall as its own
+// text, at obj's bottom edge, so a message ("Saved …") covers the end of
+// the card, not the title the room is reading.
 func (l sameRect) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
+	p, z := l.obj.Position(), l.obj.Size()
 	for _, o := range objs {
-		o.Move(l.obj.Position())
-		o.Resize(l.obj.Size())
+		o.Resize(fyne.NewSize(z.Width, o.MinSize().Height))
+		h := min(o.MinSize().Height, z.Height)
+		o.Resize(fyne.NewSize(z.Width, h))
+		o.Move(fyne.NewPos(p.X, p.Y+z.Height-h))
 	}
 }
 

@@ -83,6 +83,9 @@ func (s *Show) slideFile() string {
 	if sc := []rune(s.scope); len(sc) > 0 {
 		base += " " + string(sc[:min(len(sc), maxScopeInName)])
 	}
+	if styleForTheme().Name == "dark" {
+		base += " dark" // the dark slides do not replace the light ones
+	}
 	if s.ended {
 		return strings.TrimSuffix(slideName(base, -1), "-overview.png") + "-end.png"
 	}

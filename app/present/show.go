@@ -136,6 +136,7 @@ func New(a fyne.App, title string, slides []Slide, tax annotate.Taxonomy, engine
 	s.win.SetPadded(false) // the map to the window's edges: no frame on the screen or in saved slides
 	s.toast = widget.NewLabel("")
 	s.toast.Wrapping = fyne.TextWrapWord
+	s.toast.SizeName = theme.SizeNameCaptionText // a note at the card's foot, not a second caption
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
 	bg.CornerRadius = s.card.bg.CornerRadius
 	s.toastBox = container.NewStack(bg, container.NewVBox(layout.NewSpacer(), container.NewPadded(s.toast), layout.NewSpacer()))

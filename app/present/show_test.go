@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"github.com/paulmach/orb"
 	"golang.org/x/image/font/gofont/goregular"
 
@@ -26,6 +27,7 @@ func newTestShow(t *testing.T) *Show {
 	toastTime = time.Minute
 	t.Cleanup(func() { toastTime = old })
 	a := test.NewTempApp(t)
+	a.Settings().SetTheme(theme.LightTheme()) // as most trainers present; the dark theme has its own tests
 	evs, arts := testEvents()
 	s := New(a, "Border talks", Slides(evs, arts), annotate.DefaultTaxonomy(), testEngine(t))
 	s.flight = 0
@@ -319,6 +321,11 @@ func TestSlideFiles(t *testing.T) {
 	if got := s.slideFile(); got != "border-talks-overview.png" {
 		t.Errorf("overview %q", got)
 	}
+	fyne.CurrentApp().Settings().SetTheme(theme.DarkTheme())
+	if got := s.slideFile(); got != "border-talks-dark-overview.png" {
+		t.Errorf("overview in the dark theme %q", got)
+	}
+	fyne.CurrentApp().Settings().SetTheme(theme.LightTheme())
 	s.SetScope("Security incident · 1 Mar 2025 – 31 May 2025")
 	key(s, fyne.KeyRight)
 	if got := s.slideFile(); got != "border-talks-security-incident-1-mar-2025-31-may-2025-01.png" {
