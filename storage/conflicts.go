@@ -118,10 +118,12 @@ func describeConflict(action, before, after string) string {
 }
 
 // canonicalEvent is what decides whether two versions of an event say the
-// same thing: its JSON snapshot without the time of the last save and the
+// same thing: its JSON snapshot without the times it was coded and last saved and the
 // span ids, which a merge may have to renumber.
 func canonicalEvent(e annotate.Event) (string, error) {
-	e.Updated = time.Time{}
+	// When it was coded or last saved is not what it says: two copies of
+	// the sample, made at different times, hold the same events.
+	e.Created, e.Updated = time.Time{}, time.Time{}
 	e.Spans = append([]annotate.Span(nil), e.Spans...)
 	for i := range e.Spans {
 		e.Spans[i].ID, e.Spans[i].EventID = "", ""

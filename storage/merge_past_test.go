@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"eventatlas/annotate"
 )
@@ -191,5 +192,35 @@ func TestMergeAfterUndoneDelete(t *testing.T) {
 	}
 	if sum, err = f.p.Merge(f.carol); err != nil || sum.DeletedKept != 1 || sum.EventsAdded != 0 {
 		t.Errorf("after deleting again: %+v, %v", sum, err)
+	}
+}
+
+// TestMergeTwoSamplesNoConflicts: two projects that each began as the
+// sample, at different times, hold the same events: merging one into the
+// other records no conflict.
+func TestMergeTwoSamplesNoConflicts(t *testing.T) {
+	mine, _ := newProject(t)
+	art := addTestArticle(t, mine)
+	e := testEvents(t, art)[0]
+	if err := mine.SaveEvent(e); err != nil {
+		t.Fatal(err)
+	}
+	theirs, theirsPath := newProject(t)
+	art2 := art
+	if _, err := theirs.AddArticle(&art2); err != nil {
+		t.Fatal(err)
+	}
+	twin := *e
+	twin.Created = e.Created.Add(-time.Hour)
+	if err := theirs.SaveEvent(&twin); err != nil {
+		t.Fatal(err)
+	}
+	theirs.Close()
+	sum, err := mine.Merge(theirsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Conflicts != 0 || sum.EventsUnchanged != 1 {
+		t.Errorf("merge: %d conflicts, %d unchanged; want 0 and 1", sum.Conflicts, sum.EventsUnchanged)
 	}
 }
