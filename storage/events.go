@@ -155,6 +155,11 @@ func (p *Project) Events() ([]annotate.Event, error) {
 			rows.Close()
 			return nil, p.explainRead(err)
 		}
+		if first, dup := index[e.ID]; dup {
+			rows.Close()
+			return nil, fmt.Errorf("%w: events “%s” and “%s” have the same id %s, so an edit of one would not know which; File › Merge project… brings in its readable events",
+				ErrBadValue, shorten(events[first].Title, 60), shorten(e.Title, 60), e.ID)
+		}
 		index[e.ID] = len(events)
 		events = append(events, e)
 	}
@@ -171,18 +176,41 @@ func (p *Project) Events() ([]annotate.Event, error) {
 			events[i].Spans = append(events[i].Spans, s)
 		}
 	}
+	lengths, err := articleLengths(p.db)
+	if err != nil {
+		return nil, err
+	}
 	// A field too long for the window to show (a teammate's file opened
 	// as it is) stops the load with the open check's description of it;
-	// so do a geometry the map cannot draw and evidence with no extent.
+	// so do a geometry the map cannot draw and evidence that is in no text.
 	for i := range events {
 		if err := checkEventFields(&events[i]); err != nil {
 			return nil, p.explainRead(err)
 		}
-		if err := checkDrawable(&events[i]); err != nil {
+		if err := checkDrawable(&events[i], lengths); err != nil {
 			return nil, err
 		}
 	}
 	return sortEvents(events), nil
+}
+
+// articleLengths maps each article's id to the code points of its text.
+func articleLengths(q querier) (map[string]int, error) {
+	rows, err := q.Query(`SELECT id, length(text) FROM articles`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
 }
 
 // eventKey is what Events' order compares: start date (undated last),

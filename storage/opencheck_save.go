@@ -86,10 +86,13 @@ func checkArticleFields(a *annotate.Article) error {
 
 // checkDrawable refuses, when a project is read, an event whose geometry
 // has a coordinate that is not a number or off the globe, or whose evidence
-// has offsets that cannot be in a text (negative, or ending before they
-// start): the map would leave it out and the reader mark the whole text.
-// The error wraps ErrBadValue and names the event, as the open check does.
-func checkDrawable(e *annotate.Event) error {
+// has offsets that cannot be in a text (negative, ending before they start,
+// past the end of its article's text, whose length in code points lengths
+// gives) or an article the project lacks: the map would leave it out, the
+// reader mark nothing or the whole text. Orphaned evidence keeps the
+// offsets it had and is not checked against the text. The error wraps
+// ErrBadValue and names the event, as the open check does.
+func checkDrawable(e *annotate.Event, lengths map[string]int) error {
 	bad := func(what string) error {
 		name := "“" + shorten(e.Title, 60) + "”"
 		if !usable(e.Title) {
@@ -105,6 +108,13 @@ func checkDrawable(e *annotate.Event) error {
 	for _, s := range e.Spans {
 		if s.Start < 0 || s.End <= s.Start {
 			return bad(fmt.Sprintf("has evidence at offsets %d–%d, which no text has", s.Start, s.End))
+		}
+		n, ok := lengths[s.ArticleID]
+		switch {
+		case !ok:
+			return bad(fmt.Sprintf("has evidence in article %s, which the project does not have", s.ArticleID))
+		case !s.Orphan && s.End > n:
+			return bad(fmt.Sprintf("has evidence at %d–%d, past the end of its article's %d characters", s.Start, s.End, n))
 		}
 	}
 	return nil

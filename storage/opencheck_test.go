@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -273,6 +274,8 @@ func TestReadRefusesUndrawableEvents(t *testing.T) {
 			"the file holds a value Event Atlas cannot read: event “Tajik delegation visits Kunduz” has a geometry the map cannot draw (a coordinate is not a number (NaN)); File › Merge project… brings in its readable events"},
 		{"span ending before it starts", `UPDATE spans SET start = 50, "end" = 10 WHERE fid = 1`,
 			"the file holds a value Event Atlas cannot read: event “Tajik delegation visits Kunduz” has evidence at offsets 50–10, which no text has; File › Merge project… brings in its readable events"},
+		{"span past the article's end", `UPDATE spans SET start = 5000, "end" = 5010 WHERE fid = 1`,
+			"the file holds a value Event Atlas cannot read: event “Tajik delegation visits Kunduz” has evidence at 5000–5010, past the end of its article's %d characters; File › Merge project… brings in its readable events"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "theirs.gpkg")
@@ -283,9 +286,15 @@ func TestReadRefusesUndrawableEvents(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer p.Close()
+			want := c.want
+			if strings.Contains(want, "%d") {
+				var n int
+				p.db.QueryRow(`SELECT length(text) FROM articles`).Scan(&n)
+				want = fmt.Sprintf(want, n)
+			}
 			_, err = p.Events()
-			if err == nil || err.Error() != c.want || !errors.Is(err, ErrBadValue) {
-				t.Errorf("Events: %v\nwant %s", err, c.want)
+			if err == nil || err.Error() != want || !errors.Is(err, ErrBadValue) {
+				t.Errorf("Events: %v\nwant %s", err, want)
 			}
 		})
 	}
@@ -316,5 +325,28 @@ func TestReadRefusesHugeArticle(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("Articles did not return: the check waits for the connection its rows hold")
+	}
+}
+
+// TestReadRefusesDuplicateEventIDs: a file whose events table lost its
+// unique id (another program rebuilt it) and holds one id twice is refused
+// when read, both events named; edits would not know which to change.
+func TestReadRefusesDuplicateEventIDs(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "theirs.gpkg")
+	copyFile(t, makeValueBase(t), path)
+	execSQL(t, path,
+		`PRAGMA writable_schema = ON`,
+		`UPDATE sqlite_master SET sql = replace(sql, 'id TEXT UNIQUE', 'id TEXT') WHERE name = 'events'`,
+		`DELETE FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND name LIKE 'sqlite_autoindex_events_%'`,
+		`PRAGMA writable_schema = OFF`)
+	execSQL(t, path, `UPDATE events SET id = 'ev-1' WHERE fid = 2`)
+	p, err := Open(path)
+	if err != nil {
+		t.Skipf("the rebuilt file does not open (%v): nothing to read", err)
+	}
+	defer p.Close()
+	_, err = p.Events()
+	if err == nil || !errors.Is(err, ErrBadValue) || !strings.Contains(err.Error(), "have the same id ev-1") {
+		t.Errorf("Events: %v, want both events named with their id", err)
 	}
 }
