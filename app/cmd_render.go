@@ -82,7 +82,11 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	if err := filter.check(tax); err != nil {
 		return bad("%v", err)
 	}
+	all := len(events)
 	events = filter.keep(events)
+	if len(events) == 0 && all > 0 {
+		fmt.Fprintf(stderr, "eventatlas render: no event of the project's %d matches -type, -from and -to: the map shows none\n", all)
+	}
 	bm, err := assets.LoadBaseMap()
 	if err != nil {
 		return fail("%v", err)

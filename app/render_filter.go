@@ -67,13 +67,20 @@ func periodDay(flag, s string, end bool) (time.Time, error) {
 }
 
 // check refuses a type the project's taxonomy does not have, naming those
-// it has.
+// it has; a type named in another case is taken as the project's.
 func (f renderFilter) check(tax annotate.Taxonomy) error {
 	names := tax.Names()
 	for t := range f.types {
-		if !slices.Contains(names, t) {
+		if slices.Contains(names, t) {
+			continue
+		}
+		// "security incident" is Security incident: case is no reason to refuse.
+		i := slices.IndexFunc(names, func(n string) bool { return strings.EqualFold(n, t) })
+		if i < 0 {
 			return fmt.Errorf("-type %q: the project's types are %s", t, strings.Join(names, ", "))
 		}
+		delete(f.types, t)
+		f.types[names[i]] = true
 	}
 	return nil
 }

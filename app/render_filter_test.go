@@ -50,7 +50,11 @@ func TestRenderFilter(t *testing.T) {
 			t.Errorf("%q %q %q keeps %q, want %q", c.types, c.from, c.to, got, c.want)
 		}
 	}
-	f, _ := parseRenderFilter("Battles", "", "")
+	f, _ := parseRenderFilter("security INCIDENT", "", "")
+	if err := f.check(annotate.DefaultTaxonomy()); err != nil || !f.types["Security incident"] {
+		t.Errorf("a type in another case: %v, types %v", err, f.types)
+	}
+	f, _ = parseRenderFilter("Battles", "", "")
 	if err := f.check(annotate.DefaultTaxonomy()); err == nil || !strings.HasPrefix(err.Error(), `-type "Battles": the project's types are Diplomacy, `) {
 		t.Errorf("an unknown type: %v", err)
 	}
@@ -64,6 +68,10 @@ func TestRenderFiltered(t *testing.T) {
 	code, stdout, errs := run("render", "-project", proj, "-o", out, "-type", "Security cooperation", "-from", "2025")
 	if code != 0 || !strings.HasSuffix(stdout, "(1280x800, 1 event)\n") {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 1 event drawn", code, stdout, errs)
+	}
+	code, _, errs = run("render", "-project", proj, "-o", out, "-from", "2030")
+	if code != 0 || errs != "eventatlas render: no event of the project's 6 matches -type, -from and -to: the map shows none\n" {
+		t.Errorf("an empty filter: exit %d, stderr %q", code, errs)
 	}
 	code, _, errs = run("render", "-project", proj, "-o", out, "-type", "Battles")
 	if code != 2 || !strings.Contains(errs, `-type "Battles": the project's types are`) {

@@ -65,7 +65,7 @@ func (wb *Workbench) actions() []action {
 		{menu: "Event", label: "Save event", keys: "Enter", sc: plain(fyne.KeyReturn), run: wb.form.submit,
 			note: "in the event form"},
 		{menu: "Event", label: "Cancel edits", keys: "Esc", sc: plain(fyne.KeyEscape), run: wb.form.cancel,
-			note: "in the event form; again in the reader, lets go of the event"},
+			note: "in the form; again: lets go of the event"},
 		{menu: "Event", label: "Next field / previous field", keys: "Tab / Shift+Tab", note: "in the event form"},
 		{menu: "Event", label: "Pick a suggestion", keys: "Down, Up, Enter", note: "type, sub-type, actor and place fields"},
 		{menu: "Event", label: "Actor role / remove", keys: "1 2 3 / Del", note: "on an actor"},

@@ -32,8 +32,9 @@ func TestInsetHasNoFurniture(t *testing.T) {
 	if n := differ(240, 305, 440, 320); n < 50 {
 		t.Errorf("the attribution's corner differs in %d pixels: the inset still draws it", n)
 	}
-	// The middle of the map is the same.
-	if n := differ(150, 100, 290, 220); n > 200 {
+	// The middle of the map is the same but for the border crossings' icons,
+	// which an inset leaves out (they would read as events).
+	if n := differ(150, 100, 290, 220); n > 1200 {
 		t.Errorf("the middle of an inset differs in %d pixels from the full map's", n)
 	}
 }

@@ -102,10 +102,14 @@ func (m *Map) overlayFor(v View, t xform, selected string) *overlay {
 		ov.scaleBar = dotAt{sprite: sb, x: int(10 * s), y: t.h - int(math.Round(10*s))}
 		pl.take(frect{10 * s, float64(t.h) - 10*s - float64(sb.img.Rect.Dy()), 10*s + float64(sb.img.Rect.Dx()), float64(t.h) - 10*s})
 	}
-	// Border crossings are always drawn.
+	// Border crossings are always drawn, but in an inset, where their
+	// icons would read as events.
 	view := t.worldBound(8 * s)
 	cs := m.crossingSprite(t.scale)
 	for _, c := range m.base.crossings {
+		if m.inset {
+			break
+		}
 		if !view.Contains(c.world) {
 			continue
 		}
