@@ -2,6 +2,7 @@ package workbench
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -107,3 +108,22 @@ func TestArticleFilter(t *testing.T) {
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }
+
+// TestEscClosesArticleDetails: Esc in a field of the article details sheet
+// closes it, as on its buttons, and saves nothing.
+func TestEscClosesArticleDetails(t *testing.T) {
+	wb, w, _ := newTestWorkbench(t, true)
+	wb.ShowArticleDetails()
+	if wb.metaSheet == nil || !sheetOpen(w.Canvas()) {
+		t.Fatal("no article details sheet")
+	}
+	w.Canvas().Focus(wb.metaForm.title)
+	typeText(w, " (draft)")
+	key(w, fyne.KeyEscape)
+	if sheetOpen(w.Canvas()) {
+		t.Error("Esc in the title left the sheet open")
+	}
+	if a, _ := wb.project.Article(wb.articles[wb.current].ID); strings.HasSuffix(a.Title, "(draft)") {
+		t.Errorf("Esc saved the title %q", a.Title)
+	}
+}

@@ -31,8 +31,8 @@ func (wb *Workbench) ShowArticleDetails() {
 // empty, heads the form (e.g. what the import did). Save stores them.
 func (wb *Workbench) editArticleMeta(a annotate.Article, note string) {
 	f := &articleMetaUI{id: a.ID, articleForm: articleForm{text: a.Text,
-		title: widget.NewEntry(), outlet: widget.NewEntry(), url: widget.NewEntry(),
-		date: widget.NewEntry(), language: widget.NewEntry(), message: widget.NewLabel("")}}
+		title: newPaneEntry(nil), outlet: newPaneEntry(nil), url: newPaneEntry(nil),
+		date: newPaneEntry(nil), language: newPaneEntry(nil), message: widget.NewLabel("")}}
 	f.title.SetText(a.Title)
 	f.outlet.SetText(a.Outlet)
 	f.url.SetText(a.URL)

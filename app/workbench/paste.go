@@ -14,7 +14,7 @@ import (
 // articleForm is the metadata form of Edit → Paste as new article….
 type articleForm struct {
 	text                               string
-	title, outlet, url, date, language *widget.Entry
+	title, outlet, url, date, language *paneEntry
 	message                            *widget.Label
 }
 
@@ -27,8 +27,8 @@ func (wb *Workbench) PasteAsArticle() {
 		wb.onError(errors.New("the clipboard holds no text to paste as an article"))
 		return
 	}
-	f := &articleForm{text: text, title: widget.NewEntry(), outlet: widget.NewEntry(), url: widget.NewEntry(),
-		date: widget.NewEntry(), language: widget.NewEntry(), message: widget.NewLabel("")}
+	f := &articleForm{text: text, title: newPaneEntry(nil), outlet: newPaneEntry(nil), url: newPaneEntry(nil),
+		date: newPaneEntry(nil), language: newPaneEntry(nil), message: widget.NewLabel("")}
 	first := strings.TrimSpace(strings.SplitN(text, "\n", 2)[0])
 	f.title.SetText(defaultTitle(first))
 	f.date.SetPlaceHolder("YYYY-MM-DD")
@@ -63,15 +63,25 @@ func (f *articleForm) article() (annotate.Article, error) {
 }
 
 // submitOnEnter makes Enter in the form's one-line fields press the
-// sheet's default button, when it is enabled (the form is valid).
+// sheet's default button, when it is enabled (the form is valid), and Esc
+// close the sheet.
 func (f *articleForm) submitOnEnter(s *sheet) {
 	submit := func(string) {
 		if !s.def.Disabled() {
 			s.def.OnTapped()
 		}
 	}
-	for _, e := range []*widget.Entry{f.title, f.outlet, f.url, f.date, f.language} {
+	// Esc in a field closes the sheet, as it does on its buttons.
+	closeOnEsc := func(ev *fyne.KeyEvent) bool {
+		if ev.Name == fyne.KeyEscape {
+			s.close()
+			return true
+		}
+		return false
+	}
+	for _, e := range []*paneEntry{f.title, f.outlet, f.url, f.date, f.language} {
 		e.OnSubmitted = submit
+		e.window = closeOnEsc
 	}
 }
 
