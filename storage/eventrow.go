@@ -193,8 +193,12 @@ func scanEvent(s scanner) (annotate.Event, error) {
 	}
 	var err error
 	if geom != nil {
-		if e.Geometry, _, err = DecodeGeometry(geom); err != nil {
+		var srs int32
+		if e.Geometry, srs, err = DecodeGeometry(geom); err != nil {
 			return e, fmt.Errorf("event %s geometry: %w", e.ID, err)
+		}
+		if err := checkSRS(e.ID, srs); err != nil {
+			return e, err
 		}
 	}
 	// A date a GIS user typed in another form reads as unknown rather than
@@ -295,4 +299,14 @@ func fatalitiesValue(n int) any {
 		return nil
 	}
 	return n
+}
+
+// checkSRS refuses a geometry stored in another reference system than WGS
+// 84 (a teammate's file with metres where degrees belong would be drawn
+// in the wrong place): the error wraps ErrBadValue and names the event.
+func checkSRS(id string, srs int32) error {
+	if srs == SRSWGS84 {
+		return nil
+	}
+	return fmt.Errorf("%w: event %s has its geometry in srs_id %d, where Event Atlas stores WGS 84 (srs_id 4326); File › Merge project… brings in its readable events", ErrBadValue, id, srs)
 }

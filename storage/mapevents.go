@@ -41,8 +41,12 @@ func (p *Project) MapEvents() ([]annotate.Event, error) {
 		}
 		e := annotate.Event{ID: string(id), Type: t}
 		if geom != nil {
-			if e.Geometry, _, err = DecodeGeometry(geom); err != nil {
+			var srs int32
+			if e.Geometry, srs, err = DecodeGeometry(geom); err != nil {
 				return nil, fmt.Errorf("event %s geometry: %w", e.ID, err)
+			}
+			if err := checkSRS(e.ID, srs); err != nil {
+				return nil, err
 			}
 		}
 		out = append(out, e)

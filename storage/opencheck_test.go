@@ -350,3 +350,25 @@ func TestReadRefusesDuplicateEventIDs(t *testing.T) {
 		t.Errorf("Events: %v, want both events named with their id", err)
 	}
 }
+
+// TestReadRefusesOtherSRS: a geometry stored in another reference system
+// (Web Mercator metres in an events table of degrees) is refused when read,
+// for the map and for the table, rather than drawn in the wrong place.
+func TestReadRefusesOtherSRS(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "theirs.gpkg")
+	copyFile(t, makeValueBase(t), path)
+	// The point's header says srs_id 3857 (0x0F11).
+	execSQL(t, path, `UPDATE events SET geom = X'47500001110F0000' || X'0101000000' || X'0000000000405140' || X'0000000000C04240' WHERE fid = 1`)
+	p, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	want := "the file holds a value Event Atlas cannot read: event ev-1 has its geometry in srs_id 3857, where Event Atlas stores WGS 84 (srs_id 4326); File › Merge project… brings in its readable events"
+	if _, err := p.MapEvents(); err == nil || err.Error() != want {
+		t.Errorf("MapEvents: %v\nwant %s", err, want)
+	}
+	if _, err := p.Events(); err == nil || err.Error() != want || !errors.Is(err, ErrBadValue) {
+		t.Errorf("Events: %v\nwant %s", err, want)
+	}
+}
