@@ -48,11 +48,12 @@ func dirsFor(home, xdg string) []string {
 	return []string{filepath.Join(pics, "Event Atlas"), filepath.Join(home, "Event Atlas slides")}
 }
 
-// slideName is the file name of slide i (−1: the overview) of a
-// presentation titled title: "border-talks-03.png".
-func slideName(title string, i int) string {
+// Slug is s as part of a file name: lower-case letters and digits, in any
+// script, with one "-" for each run of anything else ("Security incident ·
+// 1 Mar 2025" is "security-incident-1-mar-2025"); "" when s has none.
+func Slug(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(title) {
+	for _, r := range strings.ToLower(s) {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(r)
@@ -60,7 +61,13 @@ func slideName(title string, i int) string {
 			b.WriteByte('-')
 		}
 	}
-	base := strings.Trim(b.String(), "-")
+	return strings.Trim(b.String(), "-")
+}
+
+// slideName is the file name of slide i (−1: the overview) of a
+// presentation titled title: "border-talks-03.png".
+func slideName(title string, i int) string {
+	base := Slug(title)
 	if base == "" {
 		base = "slide"
 	}

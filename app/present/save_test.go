@@ -141,3 +141,15 @@ func TestTildeHome(t *testing.T) {
 		}
 	}
 }
+
+func TestSlug(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Security incident · 1 Mar 2025 – 31 May 2025", "security-incident-1-mar-2025-31-may-2025"},
+		{"  Проект: граница  ", "проект-граница"},
+		{"···", ""},
+	} {
+		if got := Slug(c.in); got != c.want {
+			t.Errorf("Slug(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

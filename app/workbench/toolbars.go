@@ -4,7 +4,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"eventatlas/app/present"
 	"eventatlas/app/tooltip"
 )
 
@@ -89,16 +89,7 @@ func slideFileName(project, scope string) string {
 	if sc := []rune(scope); len(sc) > 48 {
 		scope = string(sc[:48])
 	}
-	var b strings.Builder
-	for _, r := range strings.ToLower(name + " " + scope) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteByte('-')
-		}
-	}
-	base := strings.Trim(b.String(), "-")
+	base := present.Slug(name + " " + scope)
 	if base == "" {
 		base = "event-atlas"
 	}
