@@ -1,6 +1,7 @@
 package workbench
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -17,6 +18,9 @@ type drawnPlace struct {
 	at      gazetteer.GeometryPlace // the derived place
 	prec    annotate.GeoPrecision   // the precision the event gets
 	cur     string                  // the event's place name before
+	// across names the other countries an area reaches into:
+	// a record holds one country, so the status line says so.
+	across []string
 }
 
 // deriveDrawnPlace places geometry g drawn for an event at the place curID
@@ -33,7 +37,36 @@ func deriveDrawnPlace(gaz *gazetteer.Gazetteer, g orb.Geometry, curID, curName s
 	if !d.changed && curPrec >= annotate.GeoExact {
 		d.prec = max(curPrec, gp.Precision)
 	}
+	d.across = countriesAcross(gaz, g, gp.Place.Country)
 	return d
+}
+
+// countriesAcross lists the countries other than home that the vertices of
+// an area lie in (at most 64 of them looked at, spread along its outline).
+func countriesAcross(gaz *gazetteer.Gazetteer, g orb.Geometry, home string) []string {
+	var pts []orb.Point
+	switch g := g.(type) {
+	case orb.Polygon: // a line crossing the border is a movement: it says so itself
+		if len(g) > 0 {
+			pts = g[0]
+		}
+	case orb.MultiPolygon:
+		for _, p := range g {
+			if len(p) > 0 {
+				pts = append(pts, p[0]...)
+			}
+		}
+	default:
+		return nil
+	}
+	step := max(1, len(pts)/64)
+	var out []string
+	for i := 0; i < len(pts); i += step {
+		if c, _ := gaz.AdminAt(pts[i]); c != "" && c != home && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // apply places e at the derived place.
@@ -69,7 +102,12 @@ func (d drawnPlace) message(how string) string {
 	if p.Country != "" {
 		where = append(where, p.Country)
 	}
-	return "Place now " + p.Name + " (" + d.prec.String() + ") — " + strings.Join(where, ", ") + ", from " + from
+	msg := "Place now " + p.Name + " (" + d.prec.String() + ") — " + strings.Join(where, ", ") + ", from " + from
+	if len(d.across) > 0 {
+		// First: the status line cuts long messages.
+		msg = "Part of it lies in " + strings.Join(d.across, " and ") + ", a record holds one country: check the place. " + msg
+	}
+	return msg
 }
 
 // showDrawnPlace shows the derived place in the form, keeping the drawn
