@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"eventatlas/annotate"
 	"eventatlas/storage"
 )
 
@@ -15,26 +16,8 @@ import (
 // their file, in which the same event has a new title.
 func deletedConflict(t *testing.T) (ours *storage.Project, theirs, eventID, theirTitle string) {
 	t.Helper()
-	theirs = sampleProjectFile(t)
-	ours = emptyProject(t)
-	if _, err := ours.Merge(theirs); err != nil {
-		t.Fatal(err)
-	}
-	tp, err := storage.Open(theirs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	evs, err := tp.Events()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := evs[0]
-	eventID, theirTitle = e.ID, "Their title for the event I deleted"
-	e.Title = theirTitle
-	if err := tp.SaveEvent(&e); err != nil {
-		t.Fatal(err)
-	}
-	tp.Close()
+	theirTitle = "Their title for the event I deleted"
+	ours, theirs, eventID = sharedThenChanged(t, func(e *annotate.Event) { e.Title = theirTitle })
 	if err := ours.DeleteEvent(eventID); err != nil {
 		t.Fatal(err)
 	}

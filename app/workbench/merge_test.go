@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"eventatlas/annotate"
 	"eventatlas/storage"
 )
 
@@ -81,9 +82,10 @@ func TestMergeOwnProjectRefused(t *testing.T) {
 	}
 }
 
-// conflictingProjects returns our project and their file, in which the
-// same event has another title.
-func conflictingProjects(t *testing.T) (ours *storage.Project, theirs, eventID, theirTitle string) {
+// sharedThenChanged returns our project and their file, which both hold
+// the sample's events (ours by a merge of theirs), after change was made to
+// their first event in their file; eventID is that event's.
+func sharedThenChanged(t *testing.T, change func(*annotate.Event)) (ours *storage.Project, theirs, eventID string) {
 	t.Helper()
 	theirs = sampleProjectFile(t)
 	ours = emptyProject(t)
@@ -94,18 +96,27 @@ func conflictingProjects(t *testing.T) (ours *storage.Project, theirs, eventID, 
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer tp.Close()
 	evs, err := tp.Events()
 	if err != nil {
 		t.Fatal(err)
 	}
 	e := evs[0]
-	eventID, theirTitle = e.ID, "Their title for the event"
-	e.Title = theirTitle
-	e.PlaceName = "Their place"
+	change(&e)
 	if err := tp.SaveEvent(&e); err != nil {
 		t.Fatal(err)
 	}
-	tp.Close()
+	return ours, theirs, e.ID
+}
+
+// conflictingProjects returns our project and their file, in which the
+// same event has another title.
+func conflictingProjects(t *testing.T) (ours *storage.Project, theirs, eventID, theirTitle string) {
+	t.Helper()
+	theirTitle = "Their title for the event"
+	ours, theirs, eventID = sharedThenChanged(t, func(e *annotate.Event) {
+		e.Title, e.PlaceName = theirTitle, "Their place"
+	})
 	mine, err := ours.Events()
 	if err != nil {
 		t.Fatal(err)
