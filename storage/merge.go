@@ -117,12 +117,7 @@ func oneOrMany(n int, one, many string) string {
 }
 
 // count says "1 event" or "3 events".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
+func count(n int, one, many string) string { return fmt.Sprintf("%d %s", n, oneOrMany(n, one, many)) }
 
 // Merge brings a teammate's project file into this one: their event types
 // this project lacks (ours keep their look), their articles (deduplicated

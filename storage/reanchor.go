@@ -40,13 +40,8 @@ func (r ReanchorReport) Summary() string {
 	return fmt.Sprintf("%s kept, %d moved, %s", plural(r.Exact, "span"), r.Moved+r.Fuzzy, plural(len(r.Orphans), "orphan"))
 }
 
-// plural is "1 span" or "2 spans".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
+// plural is "1 span" or "2 spans": count for a word with a plain plural.
+func plural(n int, word string) string { return count(n, word, word+"s") }
 
 // Orphan is an evidence span whose quote was not found again in its
 // article's current text. Span keeps the old offsets, quote, prefix and
