@@ -250,3 +250,17 @@ func (e *Event) DateLabel() string {
 	}
 	return d.Format("2 Jan 2006")
 }
+
+// Overlaps reports whether e's dates meet the period from..to (a zero end
+// is open): an event of 1–5 March overlaps a filter from 3 March. An
+// undated event meets no bounded period, and every unbounded one.
+func (e *Event) Overlaps(from, to time.Time) bool {
+	start, end := e.DateStart, e.DateEnd
+	if end.IsZero() {
+		end = start
+	}
+	if !from.IsZero() && (end.IsZero() || end.Before(from)) {
+		return false
+	}
+	return to.IsZero() || !start.IsZero() && !start.After(to)
+}

@@ -95,17 +95,9 @@ func (f renderFilter) keep(events []annotate.Event) []annotate.Event {
 		if f.types != nil && !f.types[e.Type] {
 			continue
 		}
-		start, end := e.DateStart, e.DateEnd
-		if end.IsZero() {
-			end = start
+		if e.Overlaps(f.from, f.to) {
+			out = append(out, e)
 		}
-		if !f.from.IsZero() && (end.IsZero() || end.Before(f.from)) {
-			continue
-		}
-		if !f.to.IsZero() && (start.IsZero() || start.After(f.to)) {
-			continue
-		}
-		out = append(out, e)
 	}
 	return out
 }

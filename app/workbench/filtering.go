@@ -34,14 +34,7 @@ func (f eventFilter) match(e *annotate.Event, words []string, folded func(*annot
 	if f.ArticleID != "" && !hasArticle(e, f.ArticleID) {
 		return false
 	}
-	start, end := e.DateStart, e.DateEnd
-	if end.IsZero() {
-		end = start
-	}
-	if !f.From.IsZero() && (end.IsZero() || end.Before(f.From)) {
-		return false
-	}
-	if !f.To.IsZero() && (start.IsZero() || start.After(f.To)) {
+	if !e.Overlaps(f.From, f.To) {
 		return false
 	}
 	if len(words) > 0 {
