@@ -88,10 +88,7 @@ func (r *mapRenderer) Destroy() {
 func (r *mapRenderer) Refresh() {
 	th := r.m.Theme()
 	variant := fyne.CurrentApp().Settings().ThemeVariant()
-	style := render.LightStyle()
-	if isDark(th.Color(theme.ColorNameBackground, variant)) {
-		style = render.DarkStyle()
-	}
+	style := StyleFor(th, variant)
 	r.bg.FillColor = style.NoData
 	if !r.m.dragging {
 		r.redraw(style)
@@ -203,6 +200,16 @@ func (r *mapRenderer) updateTip(th fyne.Theme, variant fyne.ThemeVariant) {
 }
 
 // isDark reports whether c is a dark colour (relative luminance below ½).
+// StyleFor is the map style that goes with a theme: dark on a dark
+// background, light otherwise. The map widget draws with it, and a map
+// drawn beside it (a presentation's locator) should too.
+func StyleFor(th fyne.Theme, variant fyne.ThemeVariant) render.Style {
+	if isDark(th.Color(theme.ColorNameBackground, variant)) {
+		return render.DarkStyle()
+	}
+	return render.LightStyle()
+}
+
 func isDark(c color.Color) bool {
 	r, g, b, _ := c.RGBA()
 	l := (0.2126*float64(r) + 0.7152*float64(g) + 0.0722*float64(b)) / 0xffff

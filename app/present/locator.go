@@ -11,6 +11,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"eventatlas/annotate"
+	"eventatlas/mapview"
 	"eventatlas/mapview/render"
 )
 
@@ -95,14 +96,11 @@ func (l *locator) follow(v render.View, on bool) {
 	l.box.Refresh()
 }
 
-// styleForTheme is the map style of the app's theme, dark or light, as
-// the map widget picks it.
+// styleForTheme is the map style of the app's theme, as the map widget
+// picks it.
 func styleForTheme() render.Style {
-	r, g, b, _ := theme.Color(theme.ColorNameBackground).RGBA()
-	if (0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b))/0xffff < 0.5 {
-		return render.DarkStyle()
-	}
-	return render.LightStyle()
+	a := fyne.CurrentApp()
+	return mapview.StyleFor(a.Settings().Theme(), a.Settings().ThemeVariant())
 }
 
 // frameBounds is where the frame is on the locator, for tests.
