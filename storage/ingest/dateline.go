@@ -94,7 +94,10 @@ var datelineWords = map[string]bool{
 // Two different dates there, a date inside a sentence ("On 12 May 2025,
 // …"), a date without a year ("Nov. 20"), an impossible day and a slashed
 // day/month order (05/11/2025) give no date. The time is midnight UTC.
-func findDateline(text string) (time.Time, bool) {
+//
+// It also returns the outlet a dateline names in brackets right after its
+// date ("DUSHANBE, 4 March 2026 (Asia-Plus) —"), "" when none does.
+func findDateline(text string) (t time.Time, outlet string, ok bool) {
 	var found time.Time
 	chars := 0
 	for i, para := range strings.SplitN(text, "\n", datelineParas+1) {
@@ -113,14 +116,19 @@ func findDateline(text string) (time.Time, bool) {
 				if !ok || !datelinePrefix(para[:m[0]]) || !bounded(para, m[0], m[1]) {
 					continue
 				}
+				if outlet == "" {
+					if o := outletAfter.FindStringSubmatch(para[m[1]:]); o != nil {
+						outlet = strings.TrimSpace(o[1])
+					}
+				}
 				if !found.IsZero() && !found.Equal(t) {
-					return time.Time{}, false
+					return time.Time{}, outlet, false
 				}
 				found = t
 			}
 		}
 	}
-	return found, !found.IsZero()
+	return found, outlet, !found.IsZero()
 }
 
 // date reads the date of match m in s.
@@ -192,29 +200,6 @@ func asciiDigits(s string) string {
 }
 
 // outletAfter matches the outlet a dateline names in brackets after its
-// date: "DUSHANBE, 4 March 2026 (Asia-Plus) — …", "(Reuters) -".
+// date: "DUSHANBE, 4 March 2026 (Asia-Plus) — …", "(Reuters) -" (see
+// findDateline).
 var outletAfter = regexp.MustCompile(`^\s*\(([^()\n]{2,40})\)\s*[—–-]`)
-
-// datelineOutlet returns the outlet a dateline names in brackets right after
-// its date, "" when it names none. It looks where findDateline does.
-func datelineOutlet(text string) string {
-	chars := 0
-	for i, para := range strings.SplitN(text, "\n", datelineParas+1) {
-		if i == datelineParas || chars >= datelineChars {
-			break
-		}
-		chars += utf8.RuneCountInString(para) + 1
-		para = asciiDigits(para)
-		for _, p := range datePatterns {
-			for _, m := range p.rx.FindAllStringSubmatchIndex(para, -1) {
-				if _, ok := p.date(para, m); !ok || !datelinePrefix(para[:m[0]]) || !bounded(para, m[0], m[1]) {
-					continue
-				}
-				if o := outletAfter.FindStringSubmatch(para[m[1]:]); o != nil {
-					return strings.TrimSpace(o[1])
-				}
-			}
-		}
-	}
-	return ""
-}

@@ -72,7 +72,7 @@ func TestDatelineDocx(t *testing.T) {
 func BenchmarkDateline(b *testing.B) {
 	text := "Border guards seize heroin near Panj\nDushanbe, 20 November 2025 — " + strings.Repeat("Tajik border guards seized heroin. ", 40)
 	for b.Loop() {
-		if _, ok := findDateline(text); !ok {
+		if _, _, ok := findDateline(text); !ok {
 			b.Fatal("no dateline")
 		}
 	}
@@ -86,8 +86,8 @@ func TestDatelineOutlet(t *testing.T) {
 		{"Headline\nOn 12 May 2025 (a Monday) - guards said.", ""}, // not a dateline
 		{"Headline\n\nNo date here (Asia-Plus) — text.", ""},
 	} {
-		if got := datelineOutlet(c.text); got != c.want {
-			t.Errorf("datelineOutlet(%q) = %q, want %q", c.text, got, c.want)
+		if _, got, _ := findDateline(c.text); got != c.want {
+			t.Errorf("the outlet of %q is %q, want %q", c.text, got, c.want)
 		}
 	}
 	a, err := readBytes("b.txt", []byte("Border guard killed\n\nDUSHANBE, 4 March 2026 (Asia-Plus) — One Tajik border guard was killed."))

@@ -140,13 +140,13 @@ func finish(base string, a annotate.Article) (annotate.Article, error) {
 	a.Outlet = cleanTitle(a.Outlet)
 	a.URL = strings.TrimSpace(a.URL)
 	a.Language = strings.TrimSpace(a.Language)
-	if a.Published.IsZero() {
-		if t, ok := findDateline(a.Text); ok {
+	if t, outlet, ok := findDateline(a.Text); ok || outlet != "" {
+		if a.Published.IsZero() {
 			a.Published = t
 		}
-	}
-	if a.Outlet == "" {
-		a.Outlet = datelineOutlet(a.Text)
+		if a.Outlet == "" {
+			a.Outlet = outlet
+		}
 	}
 	a.Title, a.Text = titleAndBody(a.Title, a.Text)
 	if a.Language == "" {
